@@ -1,0 +1,27 @@
+namespace DigestService.Config;
+
+public sealed class DeliveryOptions : ISelfValidatingOptions
+{
+    /// <summary>Attempts in all for one message, across runs.</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>First backoff after a transient failure; doubles with jitter.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a claimed row belongs to one run; a run that died gives its rows back after this.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(10);
+
+    public int BatchSize { get; set; } = 50;
+
+    public IEnumerable<string> Validate()
+    {
+        if (MaxAttempts is < 1 or > 100)
+            yield return "Delivery:MaxAttempts must be between 1 and 100.";
+        if (RetryDelay < TimeSpan.Zero)
+            yield return "Delivery:RetryDelay must not be negative.";
+        if (LeaseDuration <= TimeSpan.Zero)
+            yield return "Delivery:LeaseDuration must be a positive TimeSpan such as 00:10:00.";
+        if (BatchSize is < 1 or > 10_000)
+            yield return "Delivery:BatchSize must be between 1 and 10000.";
+    }
+}

@@ -1,0 +1,21 @@
+using DigestService.Config;
+
+namespace DigestService.Delivery;
+
+public static class DeliveryRegistration
+{
+    public static IServiceCollection AddDelivery(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSection<SmtpOptions>(configuration, "Smtp");
+        services.AddSection<DeliveryOptions>(configuration, "Delivery");
+        services.AddSingleton<IMailTransport>(provider =>
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SmtpOptions>>().Value.UsesPickupDirectory
+                ? ActivatorUtilities.CreateInstance<PickupDirectoryTransport>(provider)
+                : ActivatorUtilities.CreateInstance<SmtpTransport>(provider));
+        services.AddSingleton<MessageFactory>();
+        services.AddSingleton<EditionQueue>();
+        services.AddSingleton<OutboxSender>();
+        services.AddSingleton<SendService>();
+        return services;
+    }
+}

@@ -1,0 +1,43 @@
+using DigestService.Config;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace DigestService.Delivery;
+
+/// <summary>Builds the MIME messages the service sends: multipart/alternative, text first and HTML last.</summary>
+public sealed class MessageFactory(IOptions<SmtpOptions> smtp, IOptions<SiteOptions> site, TimeProvider clock)
+{
+    public MimeMessage Create(string to, string subject, string text, string html, string messageId, string? unsubscribeUrl)
+    {
+        var message = new MimeMessage
+        {
+            Subject = subject,
+            Date = clock.GetUtcNow(),
+            MessageId = messageId,
+        };
+        message.From.Add(MailboxAddress.Parse(smtp.Value.From));
+        message.To.Add(MailboxAddress.Parse(to));
+        if (unsubscribeUrl is not null)
+        {
+            // RFC 2369 and RFC 8058: the one-click POST endpoint, so mail clients offer "unsubscribe" themselves.
+            message.Headers.Add("List-Unsubscribe", $"<{unsubscribeUrl}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            message.Headers.Add("List-Id", $"{site.Value.Name} <digest.{Domain}>");
+            message.Headers.Add("Precedence", "bulk");
+        }
+        message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
+        return message;
+    }
+
+    /// <summary>A Message-ID that is the same every time for one key, so a retry is recognisably the same message.</summary>
+    public string MessageId(string key) => $"{key}@{Domain}";
+
+    private string Domain
+    {
+        get
+        {
+            var address = MailboxAddress.Parse(smtp.Value.From).Address;
+            return address[(address.LastIndexOf('@') + 1)..];
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using DigestService.Config;
+using DigestService.Store;
+using DigestService.Web;
+using Microsoft.Extensions.Options;
+using PreMailer.Net;
+
+namespace DigestService.Digest;
+
+/// <summary>Renders one subscriber's digest of one edition from the email templates, html and text.</summary>
+public sealed class DigestRenderer(TemplateCatalog templates, SiteLinks links, IOptions<SiteOptions> site, IOptions<DigestOptions> digest)
+{
+    public RenderedDigest Render(Subscriber subscriber, DateOnly edition, IReadOnlyList<StoredPaper> papers)
+    {
+        var subject = digest.Value.Subject.Replace("{date}", edition.ToString("MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var model = new
+        {
+            Subject = subject,
+            SiteName = site.Value.Name,
+            Date = edition.ToString("dddd, MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture),
+            Papers = papers.Select(PaperView.From).ToList(),
+            Email = subscriber.Email,
+            Topics = subscriber.TopicKeys,
+            Keywords = subscriber.KeywordPhrases,
+            PreferencesUrl = links.Preferences(subscriber.Id),
+            UnsubscribeUrl = links.Unsubscribe(subscriber.Id),
+            ArchiveUrl = links.Archive(edition),
+            PostalAddress = digest.Value.PostalAddress,
+        };
+        var html = templates.Render("email/digest.html", model);
+        return new RenderedDigest(subject, InlineCss(html), templates.Render("email/digest.txt", model));
+    }
+
+    /// <summary>Gmail and Outlook ignore most of a style block: move the rules onto the elements, keep media queries.</summary>
+    public static string InlineCss(string html) =>
+        PreMailer.Net.PreMailer.MoveCssInline(html, removeStyleElements: false, stripIdAndClassAttributes: false).Html;
+}

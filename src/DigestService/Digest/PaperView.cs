@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+using DigestService.Store;
+
+namespace DigestService.Digest;
+
+/// <summary>One paper as the templates show it: display text and links only.</summary>
+public sealed partial record PaperView
+{
+    private const int AuthorsShown = 3;
+
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required string Url { get; init; }
+    public required string Authors { get; init; }
+    public required long Upvotes { get; init; }
+    public required long Comments { get; init; }
+    public required string Summary { get; init; }
+    public required string AbsUrl { get; init; }
+    public required string PdfUrl { get; init; }
+    public string? GithubUrl { get; init; }
+    public long? GithubStars { get; init; }
+    public string? ProjectUrl { get; init; }
+
+    public static PaperView From(StoredPaper paper) => new()
+    {
+        Id = paper.ArxivId,
+        Title = paper.Title,
+        Url = $"https://huggingface.co/papers/{paper.ArxivId}",
+        Authors = AuthorLine(paper.AuthorNames),
+        Upvotes = paper.Upvotes,
+        Comments = paper.Comments,
+        Summary = paper.AiSummary ?? FirstSentences(paper.Abstract, 2),
+        AbsUrl = $"https://arxiv.org/abs/{paper.ArxivId}",
+        PdfUrl = $"https://arxiv.org/pdf/{paper.ArxivId}",
+        GithubUrl = SafeUrl(paper.GithubRepo),
+        GithubStars = SafeUrl(paper.GithubRepo) is null ? null : paper.GithubStars,
+        ProjectUrl = SafeUrl(paper.ProjectPage),
+    };
+
+    public static string AuthorLine(IReadOnlyList<string> names) => names.Count switch
+    {
+        0 => "",
+        <= AuthorsShown => string.Join(", ", names),
+        _ => string.Join(", ", names.Take(AuthorsShown)) + " et al.",
+    };
+
+    /// <summary>The first <paramref name="count"/> sentences, cut at a sentence end that is not a decimal point or "et al.".</summary>
+    public static string FirstSentences(string text, int count)
+    {
+        var ends = SentenceEnd().Matches(text);
+        return ends.Count >= count ? text[..(ends[count - 1].Index + 1)] : text;
+    }
+
+    // Only web links: a feed could carry javascript: or data: URLs, which must never become an href.
+    private static string? SafeUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri.AbsoluteUri : null;
+
+    [GeneratedRegex(@"(?<!\bet al|\be\.g|\bi\.e|\bvs|\bFig|\bEq)[.!?](?=\s+[A-Z(])")]
+    private static partial Regex SentenceEnd();
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace DigestService.Feed;
+
+/// <summary>
+/// Reads the Hugging Face /api/daily_papers answer (every schema from 2024 to 2026): a JSON array of entries,
+/// each with a <c>paper</c> object. Optional keys are absent rather than null; unknown keys are ignored.
+/// </summary>
+public static class HfApiParser
+{
+    public static IReadOnlyList<FeedPaper> Parse(string json, DateOnly listedOn)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw new FeedFormatException($"the answer is not valid JSON ({Shorten(e.Message)})", e);
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+                throw new FeedFormatException($"expected a JSON array of papers, got a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}");
+            return ParseEntries(document.RootElement, listedOn);
+        }
+    }
+
+    /// <summary>Entries of an already parsed array (the HTML page embeds the same shape).</summary>
+    public static IReadOnlyList<FeedPaper> ParseEntries(JsonElement entries, DateOnly listedOn)
+    {
+        var papers = new List<FeedPaper>();
+        foreach (var entry in entries.EnumerateArray())
+        {
+            if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty("paper", out var paper) || paper.ValueKind != JsonValueKind.Object)
+                throw new FeedFormatException("an entry has no 'paper' object");
+            var id = ArxivId.Normalize(String(paper, "id"));
+            var title = Text.CollapseWhitespace(String(paper, "title") ?? String(entry, "title"));
+            if (id is null || title.Length == 0)
+                throw new FeedFormatException("an entry has no arXiv id or no title");
+            papers.Add(new FeedPaper
+            {
+                ArxivId = id,
+                Title = title,
+                Abstract = Text.CollapseWhitespace(String(paper, "summary") ?? String(entry, "summary")),
+                Authors = Authors(paper),
+                ListedOn = listedOn,
+                Upvotes = Int(paper, "upvotes"),
+                Comments = Int(entry, "numComments"),
+                AiSummary = NullIfEmpty(Text.CollapseWhitespace(String(paper, "ai_summary"))),
+                AiKeywords = Strings(paper, "ai_keywords"),
+                GithubRepo = NullIfEmpty(String(paper, "githubRepo")),
+                GithubStars = Int(paper, "githubStars"),
+                ProjectPage = NullIfEmpty(String(paper, "projectPage")),
+                PublishedAt = Instant(paper, "publishedAt"),
+            });
+        }
+        return papers;
+    }
+
+    private static IReadOnlyList<string> Authors(JsonElement paper)
+    {
+        if (!paper.TryGetProperty("authors", out var authors) || authors.ValueKind != JsonValueKind.Array)
+            return [];
+        return authors.EnumerateArray()
+            .Where(a => a.ValueKind == JsonValueKind.Object && !(a.TryGetProperty("hidden", out var hidden) && hidden.ValueKind == JsonValueKind.True))
+            .Select(a => Text.CollapseWhitespace(String(a, "name")))
+            .Where(name => name.Length > 0)
+            .ToList();
+    }
+
+    private static string? String(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static int? Int(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;
+
+    private static IReadOnlyList<string> Strings(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => Text.CollapseWhitespace(v.GetString())).Where(s => s.Length > 0).ToList()
+            : [];
+
+    private static DateTimeOffset? Instant(JsonElement element, string name) =>
+        String(element, name) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    private static string Shorten(string message) => message.Split('.')[0];
+}

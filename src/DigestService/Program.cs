@@ -1,0 +1,48 @@
+using DigestService.Cli;
+using DigestService.Delivery;
+using DigestService.Digest;
+using DigestService.Feed;
+using DigestService.Jobs;
+using DigestService.Store;
+using DigestService.Web;
+using Microsoft.Extensions.Configuration.Memory;
+
+namespace DigestService;
+
+/// <summary>The composition root: each stage registers itself; the CLI decides what runs.</summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+        return await CommandLine.RunAsync(args, Console.Out, Console.Error, cancellationToken: stop.Token);
+    }
+
+    public static WebApplication Build(string[] configurationArgs, bool serve, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configurationArgs, ContentRootPath = ContentRoot.Find() });
+        if (!serve)
+        {
+            // A verb speaks through its own output lines; logs stay quiet unless the configuration asks for them.
+            builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = [new("Logging:Console:LogLevel:Default", "None")] });
+        }
+        if (settings is not null)
+            builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        var configuration = builder.Configuration;
+        builder.Services
+            .AddStore()
+            .AddFeed(configuration)
+            .AddDigest(configuration)
+            .AddDelivery(configuration)
+            .AddWeb(configuration)
+            .AddJobs(configuration, runScheduler: serve);
+
+        var app = builder.Build();
+        app.MapWeb();
+        return app;
+    }
+}

@@ -1,0 +1,19 @@
+using DigestService.Digest;
+using DigestService.Store;
+using DigestService.Web;
+using Microsoft.Extensions.Options;
+
+namespace DigestService;
+
+/// <summary>Everything that must hold before the service does anything: valid options, migrated database, keys, parsed templates.</summary>
+public static class StartupChecks
+{
+    public static async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        foreach (var validator in services.GetServices<IStartupValidator>())
+            validator.Validate();
+        await services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
+        await services.GetRequiredService<TokenKeyRing>().InitializeAsync(cancellationToken);
+        services.GetRequiredService<TemplateCatalog>();
+    }
+}

@@ -1,0 +1,6 @@
+-- Suppression is re-checked before sending: unsent rows of people who left or bounced are dropped.
+UPDATE deliveries
+SET state = 'skipped', message = NULL, last_reply = 'suppressed: ' || (SELECT status FROM subscribers s WHERE s.id = deliveries.subscriber_id)
+WHERE state IN ('queued', 'retry', 'sending')
+  AND (state <> 'sending' OR lease_expires_at <= @Now)
+  AND subscriber_id IN (SELECT id FROM subscribers WHERE status <> 'active');

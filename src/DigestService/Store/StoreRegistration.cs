@@ -1,0 +1,18 @@
+namespace DigestService.Store;
+
+public static class StoreRegistration
+{
+    public static IServiceCollection AddStore(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SqlCatalog>();
+        services.AddSingleton<Database>();
+        services.AddSingleton<Migrator>();
+        services.AddSingleton<SettingsStore>();
+        services.AddSingleton<PaperStore>();
+        services.AddSingleton<SubscriberStore>();
+        services.AddSingleton<DeliveryStore>();
+        services.AddSingleton<StatsStore>();
+        return services;
+    }
+}
