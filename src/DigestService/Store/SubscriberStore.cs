@@ -23,13 +23,13 @@ public sealed class SubscriberStore(Database database, IOptions<DigestOptions> d
     public async Task<Subscriber?> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<Subscriber>(database.Sql["SubscriberByEmail"], new { email });
+        return await connection.QuerySingleOrDefaultAsync<Subscriber>(database.Sql["SubscriberByEmail"], new { Email = email });
     }
 
     public async Task<Subscriber?> FindByIdAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<Subscriber>(database.Sql["SubscriberById"], new { id });
+        return await connection.QuerySingleOrDefaultAsync<Subscriber>(database.Sql["SubscriberById"], new { Id = id });
     }
 
     public async Task<IReadOnlyList<Subscriber>> ListAsync(CancellationToken cancellationToken = default)
@@ -64,6 +64,6 @@ public sealed class SubscriberStore(Database database, IOptions<DigestOptions> d
     public async Task<bool> RemoveAsync(string email, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(database.Sql["RemoveSubscriber"], new { email }) > 0;
+        return await connection.ExecuteAsync(database.Sql["RemoveSubscriber"], new { Email = email }) > 0;
     }
 }

@@ -1,2 +1,2 @@
 -- Delete a subscriber and, through the foreign keys, everything tied to them.
-DELETE FROM subscribers WHERE email = @Email;
+DELETE FROM subscribers WHERE email = @Email COLLATE NOCASE;

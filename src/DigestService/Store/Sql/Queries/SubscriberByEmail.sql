@@ -1,2 +1,2 @@
 -- One subscriber by address (addresses compare case-insensitively).
-SELECT * FROM subscriber_rows WHERE Email = @email COLLATE NOCASE;
+SELECT * FROM subscriber_rows WHERE Email = @Email COLLATE NOCASE;

@@ -1,0 +1,70 @@
+using DigestService.Tests.Support;
+
+namespace DigestService.Tests.Cli;
+
+public class CommandLineTests : IDisposable
+{
+    private readonly TestApp _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("send", "--date", "19/08/2026")]
+    [InlineData("send", "--due", "--at", "tomorrow")]
+    [InlineData("subscribers", "add")]
+    [InlineData("subscribers", "add", "not-an-address")]
+    [InlineData("subscribers", "add", "ada@example.org", "--timezone", "Mars/Olympus")]
+    [InlineData("subscribers", "add", "ada@example.org", "--hour", "24")]
+    [InlineData("stats", "--verbose", "yes")]
+    public async Task Usage_errors_exit_2_with_a_message_and_no_stack_trace(params string[] args)
+    {
+        var result = await _app.RunAsync(args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: ", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    [Fact]
+    public async Task A_bad_configuration_value_names_its_key()
+    {
+        _app.With("Smtp:Port", "70000");
+
+        var result = await _app.RunAsync("stats");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Smtp:Port", result.Error);
+        Assert.Single(result.Error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Stats_prints_every_counter()
+    {
+        var result = await _app.RunAsync("stats");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["papers", "subscribers", "active", "pending", "unsubscribed", "bounced", "deliveries", "sent", "failed"],
+            result.OutputLines.Select(l => l.Split(':')[0]));
+    }
+
+    [Fact]
+    public async Task Subscribers_can_be_added_updated_imported_listed_and_removed()
+    {
+        Assert.Equal(0, (await _app.RunAsync("subscribers", "add", "ada@example.org", "--topics", "llm, agents", "--timezone", "Asia/Kolkata", "--hour", "8")).ExitCode);
+        Assert.Equal(0, (await _app.RunAsync("subscribers", "add", "ada@example.org", "--confirmed")).ExitCode);
+        var file = Path.Combine(_app.Directory, "list.csv");
+        await File.WriteAllTextAsync(file, "name,email\nAlan,alan@example.net\nBad,bad@\n");
+        var import = await _app.RunAsync("subscribers", "import", file, "--confirmed");
+
+        Assert.Equal("imported 1, refused 1", import.Output.Trim());
+        Assert.Contains(":3: the email address has no domain", import.Error);
+        var list = await _app.RunAsync("subscribers", "list");
+        Assert.Contains("ada@example.org\tactive\ttopics=llm,agents", list.Output);
+        Assert.Contains("Asia/Kolkata\t08:00", list.Output);
+        Assert.Contains("alan@example.net\tactive", list.Output);
+        Assert.Equal(0, (await _app.RunAsync("subscribers", "remove", "alan@example.net")).ExitCode);
+        Assert.Equal(1, (await _app.RunAsync("subscribers", "remove", "alan@example.net")).ExitCode);
+        Assert.Equal(1, (await _app.StatsAsync())["subscribers"]);
+    }
+}

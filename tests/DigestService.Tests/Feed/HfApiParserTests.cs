@@ -1,0 +1,104 @@
+using DigestService.Feed;
+using DigestService.Tests.Support;
+
+namespace DigestService.Tests.Feed;
+
+public class HfApiParserTests
+{
+    [Theory]
+    [InlineData("2024-05-27", 13)]
+    [InlineData("2025-10-13", 33)]
+    [InlineData("2026-07-29", 20)]
+    [InlineData("2026-08-13", 20)]
+    [InlineData("2026-08-14", 23)]
+    [InlineData("2026-08-19", 26)]
+    public void Every_fixture_generation_parses_to_normalised_papers(string date, int items)
+    {
+        var papers = HfApiParser.Parse(Fixtures.HfDay(date), DateOnly.Parse(date));
+
+        Assert.Equal(items, papers.Count);
+        Assert.All(papers, p =>
+        {
+            Assert.Matches(@"^\d{4}\.\d{4,5}$", p.ArxivId);
+            Assert.DoesNotContain('\n', p.Title);
+            Assert.DoesNotContain("  ", p.Title);
+            Assert.DoesNotContain('\n', p.Abstract);
+            Assert.NotEmpty(p.Abstract);
+            Assert.NotEmpty(p.Authors);
+            Assert.NotNull(p.Upvotes);
+            Assert.Equal(DateOnly.Parse(date), p.ListedOn);
+        });
+    }
+
+    [Fact]
+    public void Every_fixture_file_in_the_folder_is_covered()
+    {
+        Assert.Equal(["2024-05-27", "2025-10-13", "2026-07-29", "2026-08-13", "2026-08-14", "2026-08-19"], Fixtures.HfDays.ToArray());
+    }
+
+    [Fact]
+    public void Hard_wrapped_titles_are_collapsed()
+    {
+        var papers = HfApiParser.Parse(Fixtures.HfDay("2025-10-13"), new DateOnly(2025, 10, 13));
+
+        Assert.Contains(papers, p => p.Title == "Thinking with Camera: A Unified Multimodal Model for Camera-Centric Understanding and Generation");
+    }
+
+    [Fact]
+    public void Optional_enrichment_is_read_when_present_and_absent_otherwise()
+    {
+        var enriched = HfApiParser.Parse(Fixtures.HfDay("2025-10-13"), new DateOnly(2025, 10, 13));
+        var bare = HfApiParser.Parse(Fixtures.HfDay("2026-07-29"), new DateOnly(2026, 7, 29));
+
+        Assert.All(enriched, p => Assert.False(string.IsNullOrEmpty(p.AiSummary)));
+        Assert.All(enriched, p => Assert.NotEmpty(p.AiKeywords));
+        Assert.Equal(15, enriched.Count(p => p.GithubRepo is not null));
+        Assert.Equal(14, enriched.Count(p => p.GithubStars is not null));
+        Assert.Equal(10, enriched.Count(p => p.ProjectPage is not null));
+        Assert.All(bare, p => Assert.Null(p.AiSummary));
+        Assert.All(bare, p => Assert.Empty(p.AiKeywords));
+    }
+
+    [Fact]
+    public void Hidden_authors_are_skipped()
+    {
+        const string json = """
+            [{"paper":{"id":"2601.00001v2","title":"T","summary":"S","upvotes":3,
+              "authors":[{"_id":"a","name":"Ada Lovelace","hidden":false},{"_id":"b","name":"Secret Person","hidden":true}],
+              "publishedAt":"2026-01-01T00:00:00.000Z"},"numComments":2,"publishedAt":"2026-01-01T00:00:00.000Z","title":"T"}]
+            """;
+
+        var paper = Assert.Single(HfApiParser.Parse(json, new DateOnly(2026, 1, 2)));
+
+        Assert.Equal(["Ada Lovelace"], paper.Authors);
+        Assert.Equal("2601.00001", paper.ArxivId);
+        Assert.Equal(2, paper.Comments);
+    }
+
+    [Theory]
+    [InlineData("[{\"paper\": {\"id\": \"2601.0", "not valid JSON")]
+    [InlineData("{\"error\": \"Invalid date\"}", "expected a JSON array")]
+    [InlineData("[{\"title\": \"no paper\"}]", "no 'paper' object")]
+    public void Broken_answers_say_what_is_wrong(string json, string reason)
+    {
+        var error = Assert.Throws<FeedFormatException>(() => HfApiParser.Parse(json, new DateOnly(2026, 1, 1)));
+
+        Assert.Contains(reason, error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Theory]
+    [InlineData("2608.12313", "2608.12313")]
+    [InlineData("2510.14968v1", "2510.14968")]
+    [InlineData("http://arxiv.org/abs/2604.26951v3", "2604.26951")]
+    [InlineData("oai:arXiv.org:2604.26951v1", "2604.26951")]
+    [InlineData("https://tldr.takara.ai/p/2604.26951", "2604.26951")]
+    [InlineData("1601.00001", "1601.00001")]
+    [InlineData("hep-th/9901001v2", "hep-th/9901001")]
+    [InlineData("http://arxiv.org/abs/math.GT/0309136v1", "math.GT/0309136")]
+    [InlineData("not an id", null)]
+    public void Arxiv_ids_are_reduced_to_the_bare_id(string text, string? expected)
+    {
+        Assert.Equal(expected, ArxivId.Normalize(text));
+    }
+}

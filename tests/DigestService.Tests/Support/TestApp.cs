@@ -1,0 +1,77 @@
+using DigestService.Cli;
+
+namespace DigestService.Tests.Support;
+
+/// <summary>What one CLI run printed and returned.</summary>
+public sealed record CliResult(int ExitCode, string Output, string Error)
+{
+    public IReadOnlyList<string> OutputLines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+/// <summary>
+/// The service as operators run it, through <see cref="CommandLine"/>, on its own SQLite file and pickup folder in a
+/// fresh temporary directory. Settings are layered over appsettings.json like environment variables would be.
+/// </summary>
+public sealed class TestApp : IDisposable
+{
+    public TestApp()
+    {
+        Directory = System.IO.Directory.CreateTempSubdirectory("digest-test-").FullName;
+        Settings["ConnectionStrings:Digest"] = $"Data Source={DatabasePath}";
+        Settings["Smtp:PickupDirectory"] = PickupDirectory;
+        Settings["Site:BaseUrl"] = "https://digest.example.org";
+        Settings["Smtp:From"] = "Digest <digest@example.org>";
+        Settings["Delivery:RetryDelay"] = "00:00:00.050";
+        Settings["Delivery:LeaseDuration"] = "00:00:05";
+    }
+
+    public string Directory { get; }
+
+    public string DatabasePath => Path.Combine(Directory, "digest.db");
+
+    public string PickupDirectory => Path.Combine(Directory, "outbox");
+
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public TestApp With(IEnumerable<KeyValuePair<string, string?>> settings)
+    {
+        foreach (var (key, value) in settings)
+            Settings[key] = value;
+        return this;
+    }
+
+    public TestApp With(string key, string? value)
+    {
+        Settings[key] = value;
+        return this;
+    }
+
+    public async Task<CliResult> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CommandLine.RunAsync(args, output, error, Settings);
+        return new CliResult(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>The stats verb as a dictionary.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> StatsAsync()
+    {
+        var result = await RunAsync("stats");
+        Assert.Equal(0, result.ExitCode);
+        return result.OutputLines.Select(l => l.Split(':', 2)).ToDictionary(p => p[0], p => long.Parse(p[1].Trim(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open by a background thread: the OS temp cleaner will take it.
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Mail;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace DigestService.Tests.Support;
+
+/// <summary>
+/// A real SMTP server (the SmtpServer package) on 127.0.0.1 that keeps every accepted message. Faults are injected
+/// per recipient: <see cref="RecipientReply"/> can refuse RCPT TO, <see cref="DataReply"/> can refuse the message
+/// or drop the connection.
+/// </summary>
+public sealed class TestSmtpServer : IAsyncDisposable
+{
+    private readonly SmtpServer.SmtpServer _server;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _running;
+    private readonly ConcurrentDictionary<string, int> _attempts = new(StringComparer.OrdinalIgnoreCase);
+
+    public TestSmtpServer()
+    {
+        Port = FeedServer.FreePort();
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(e => e.Endpoint(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, Port)).IsSecure(false))
+            .Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(new Store(this));
+        services.Add(new Filter(this));
+        _server = new SmtpServer.SmtpServer(options, services);
+        _running = _server.StartAsync(_stop.Token);
+    }
+
+    public int Port { get; }
+
+    public ConcurrentQueue<MimeMessage> Messages { get; } = new();
+
+    /// <summary>Given the recipient and how many times it was offered (1 first), a reply to refuse RCPT TO with, or null to accept.</summary>
+    public Func<string, int, SmtpResponse?> RecipientReply { get; set; } = (_, _) => null;
+
+    /// <summary>Given the recipient and attempt number, a reply to refuse DATA with, or null to accept.</summary>
+    public Func<string, int, SmtpResponse?> DataReply { get; set; } = (_, _) => null;
+
+    /// <summary>Recipients for whom the connection is dropped (no reply at all) on the given attempt.</summary>
+    public Func<string, int, bool> DropConnection { get; set; } = (_, _) => false;
+
+    public IReadOnlyList<MimeMessage> To(string address) =>
+        Messages.Where(m => m.To.Mailboxes.Any(b => b.Address.Equals(address, StringComparison.OrdinalIgnoreCase))).ToList();
+
+    /// <summary>Settings that point the service at this server.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> Settings =>
+    [
+        new("Smtp:Host", "127.0.0.1"),
+        new("Smtp:Port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("Smtp:Security", "None"),
+    ];
+
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        _server.Shutdown();
+        try
+        {
+            await _running;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private sealed class Filter(TestSmtpServer server) : MailboxFilter
+    {
+        public override Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken)
+        {
+            var address = to.AsAddress();
+            var attempt = server._attempts.AddOrUpdate(address, 1, (_, n) => n + 1);
+            if (server.RecipientReply(address, attempt) is { } reply)
+                throw new SmtpResponseException(reply);
+            context.Properties["rcpt"] = address;
+            context.Properties["attempt"] = attempt;
+            return Task.FromResult(true);
+        }
+    }
+
+    private sealed class Store(TestSmtpServer server) : MessageStore
+    {
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            var address = (string)context.Properties["rcpt"];
+            var attempt = (int)context.Properties["attempt"];
+            if (server.DropConnection(address, attempt))
+                throw new SmtpResponseException(new SmtpResponse(SmtpReplyCode.ServiceClosingTransmissionChannel, "dropping"), quit: true);
+            if (server.DataReply(address, attempt) is { } reply)
+                return reply;
+            await using var stream = new MemoryStream(buffer.ToArray());
+            server.Messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            return SmtpResponse.Ok;
+        }
+    }
+}
