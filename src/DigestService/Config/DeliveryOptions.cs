@@ -13,6 +13,12 @@ public sealed class DeliveryOptions : ISelfValidatingOptions
 
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>Hard bounces (5xx on the recipient, or a DSN that says failed) after which a subscriber is suppressed.</summary>
+    public int HardBounceLimit { get; set; } = 1;
+
+    /// <summary>Failed attempts in a row after which the run pauses: a broken server should not burn through the list.</summary>
+    public int MaxConsecutiveErrors { get; set; } = 20;
+
     public IEnumerable<string> Validate()
     {
         if (MaxAttempts is < 1 or > 100)
@@ -23,5 +29,9 @@ public sealed class DeliveryOptions : ISelfValidatingOptions
             yield return "Delivery:LeaseDuration must be a positive TimeSpan such as 00:10:00.";
         if (BatchSize is < 1 or > 10_000)
             yield return "Delivery:BatchSize must be between 1 and 10000.";
+        if (HardBounceLimit is < 1 or > 100)
+            yield return "Delivery:HardBounceLimit must be between 1 and 100.";
+        if (MaxConsecutiveErrors is < 1 or > 100_000)
+            yield return "Delivery:MaxConsecutiveErrors must be between 1 and 100000.";
     }
 }

@@ -8,6 +8,8 @@ public static class DeliveryRegistration
     {
         services.AddSection<SmtpOptions>(configuration, "Smtp");
         services.AddSection<DeliveryOptions>(configuration, "Delivery");
+        services.AddSection<DkimOptions>(configuration, "Dkim");
+        services.AddSingleton<DkimSigning>();
         services.AddSingleton<IMailTransport>(provider =>
             provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SmtpOptions>>().Value.UsesPickupDirectory
                 ? ActivatorUtilities.CreateInstance<PickupDirectoryTransport>(provider)

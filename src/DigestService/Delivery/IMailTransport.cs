@@ -14,5 +14,8 @@ public interface IMailConnection : IAsyncDisposable
     /// <summary>Sends one message and returns the server's reply; throws MailKit's exceptions on failure.</summary>
     Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken);
 
+    /// <summary>Keeps an idle connection open; throws MailKit's exceptions when it is gone.</summary>
+    Task NoOpAsync(CancellationToken cancellationToken);
+
     bool IsConnected { get; }
 }

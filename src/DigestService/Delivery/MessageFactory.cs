@@ -4,8 +4,11 @@ using MimeKit;
 
 namespace DigestService.Delivery;
 
-/// <summary>Builds the MIME messages the service sends: multipart/alternative, text first and HTML last.</summary>
-public sealed class MessageFactory(IOptions<SmtpOptions> smtp, IOptions<SiteOptions> site, TimeProvider clock)
+/// <summary>
+/// Builds the MIME messages the service sends: multipart/alternative, text first and HTML last, DKIM-signed when
+/// configured. The result is final: callers store or send it as it is, since any change would break the signature.
+/// </summary>
+public sealed class MessageFactory(IOptions<SmtpOptions> smtp, IOptions<SiteOptions> site, DkimSigning dkim, TimeProvider clock)
 {
     public MimeMessage Create(string to, string subject, string text, string html, string messageId, string? unsubscribeUrl)
     {
@@ -26,6 +29,7 @@ public sealed class MessageFactory(IOptions<SmtpOptions> smtp, IOptions<SiteOpti
             message.Headers.Add("Precedence", "bulk");
         }
         message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
+        dkim.Sign(message);
         return message;
     }
 

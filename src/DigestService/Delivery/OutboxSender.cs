@@ -1,109 +1,98 @@
+using System.Threading.Channels;
+using System.Threading.RateLimiting;
 using DigestService.Config;
 using DigestService.Store;
 using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace DigestService.Delivery;
 
 /// <summary>
-/// Sends what the outbox holds: claims batches under a lease, sends each stored message over one reused connection,
-/// records the reply. Transient failures wait with exponential backoff (and jitter) and are retried within the run
-/// until Delivery:MaxAttempts; what still fails after that is marked failed.
+/// Sends what the outbox holds. One loop claims due rows in batches under a lease and feeds Smtp:MaxConnections
+/// workers, each with its own reused connection; a recorder writes their outcomes in group commits. Messages were
+/// rendered into the outbox beforehand, so connections wait on neither templates nor queries. Transient failures come
+/// back with exponential backoff within the run until Delivery:MaxAttempts; the run ends when nothing is due or
+/// waiting, or pauses after Delivery:MaxConsecutiveErrors failures in a row.
 /// </summary>
 public sealed partial class OutboxSender(
     DeliveryStore outbox,
     IMailTransport transport,
-    IOptions<DeliveryOptions> options,
+    IOptions<DeliveryOptions> delivery,
+    IOptions<SmtpOptions> smtp,
     TimeProvider clock,
     ILogger<OutboxSender> logger)
 {
     public async Task<DrainSummary> DrainAsync(CancellationToken cancellationToken = default)
     {
-        var owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
-        int sent = 0, retried = 0, bounced = 0, failed = 0;
-        IMailConnection? connection = null;
+        using var run = new SendRun(delivery.Value.MaxConsecutiveErrors);
+        using var limiter = RateLimiterFor(smtp.Value);
+        // Only a connection's worth of rows waits in memory: the rest stay in the database, so memory does not grow with the list.
+        var rows = Channel.CreateBounded<OutboxRow>(new BoundedChannelOptions(smtp.Value.MaxConnections) { SingleWriter = true });
+        var recorder = new OutcomeRecorder(outbox, run);
+        var recording = recorder.RunAsync();
+        var workers = Enumerable.Range(0, smtp.Value.MaxConnections)
+            .Select(_ => new SendWorker(transport, rows.Reader, recorder, outbox, run, limiter, delivery.Value, smtp.Value, clock, logger))
+            .Select(worker => Task.Run(() => worker.RunAsync(cancellationToken), CancellationToken.None))
+            .ToList();
         try
         {
-            while (true)
-            {
-                var batch = await outbox.ClaimAsync(owner, options.Value.BatchSize, cancellationToken);
-                if (batch.Count == 0)
-                {
-                    if (await outbox.NextRetryAsync(cancellationToken) is not { } next)
-                        break;
-                    var wait = next - clock.GetUtcNow();
-                    if (wait > TimeSpan.Zero)
-                        await Task.Delay(wait, clock, cancellationToken);
-                    continue;
-                }
-                foreach (var row in batch)
-                {
-                    try
-                    {
-                        connection ??= await transport.ConnectAsync(cancellationToken);
-                    }
-                    catch (Exception e) when (SmtpOutcome.Classify(e) is not null)
-                    {
-                        var reason = $"cannot connect to the mail server: {e.Message}";
-                        LogStopped(reason);
-                        await ReleaseAsync(batch.SkipWhile(r => r != row), owner, reason, cancellationToken);
-                        return new DrainSummary(sent, retried, bounced, failed, reason);
-                    }
-                    switch (await SendOneAsync(connection, row, owner, cancellationToken))
-                    {
-                        case DeliveryState.Sent: sent++; break;
-                        case DeliveryState.Bounced: bounced++; break;
-                        case DeliveryState.Failed: failed++; break;
-                        case var _ when !connection.IsConnected:
-                            retried++;
-                            await connection.DisposeAsync();
-                            connection = null;
-                            break;
-                        default: retried++; break;
-                    }
-                }
-            }
+            await ClaimAsync(run, rows.Writer, cancellationToken);
         }
         finally
         {
-            if (connection is not null)
-                await connection.DisposeAsync();
+            rows.Writer.TryComplete();
+            try
+            {
+                await Task.WhenAll(workers);
+            }
+            finally
+            {
+                recorder.Complete();
+                await recording;
+            }
         }
-        return new DrainSummary(sent, retried, bounced, failed, null);
+        var summary = run.Summary();
+        if (summary.StoppedBecause is { } reason)
+            LogStopped(reason);
+        return summary;
     }
 
-    private async Task<string> SendOneAsync(IMailConnection connection, OutboxRow row, string owner, CancellationToken cancellationToken)
+    /// <summary>Claims due rows until none is due and none is out; between claims, waits for retries to fall due.</summary>
+    private async Task ClaimAsync(SendRun run, ChannelWriter<OutboxRow> rows, CancellationToken cancellationToken)
     {
-        using var message = await MimeMessage.LoadAsync(new MemoryStream(row.Message), cancellationToken);
-        try
+        while (!run.IsPaused)
         {
-            var reply = await connection.SendAsync(message, cancellationToken);
-            await outbox.FinishAsync(row, owner, DeliveryState.Sent, reply, cancellationToken: cancellationToken);
-            return DeliveryState.Sent;
-        }
-        catch (Exception e) when (SmtpOutcome.Classify(e) is { } outcome)
-        {
-            var state = outcome.State == DeliveryState.Retry && row.Attempts >= options.Value.MaxAttempts ? DeliveryState.Failed : outcome.State;
-            var next = state == DeliveryState.Retry ? clock.GetUtcNow() + Backoff(row.Attempts) : (DateTimeOffset?)null;
-            LogAttemptFailed(row.Id, row.Attempts, state, outcome.Reply);
-            await outbox.FinishAsync(row, owner, state, outcome.Reply, next, cancellationToken);
-            return state;
+            var batch = await outbox.ClaimAsync(run.Owner, delivery.Value.BatchSize, cancellationToken);
+            if (batch.Count > 0)
+            {
+                run.Claimed(batch.Count);
+                foreach (var row in batch)
+                    await rows.WriteAsync(row, cancellationToken);
+                continue;
+            }
+            var next = await outbox.NextDueAsync(run.Owner, cancellationToken);
+            if (next is null && run.Outstanding == 0)
+                return;
+            var wait = next is { } due ? TimeSpan.FromTicks(Math.Max(0, (due - clock.GetUtcNow()).Ticks)) : Timeout.InfiniteTimeSpan;
+            await run.WaitForChangeAsync(wait, clock, cancellationToken);
         }
     }
 
-    /// <summary>Gives claimed rows back untouched but for their reply, to be taken up by the next run.</summary>
-    private async Task ReleaseAsync(IEnumerable<OutboxRow> rows, string owner, string reason, CancellationToken cancellationToken)
+    /// <summary>Smtp:MessagesPerSecond as a token bucket refilled every ~100 ms, so the rate holds without bursts.</summary>
+    private static RateLimiter? RateLimiterFor(SmtpOptions smtp)
     {
-        foreach (var row in rows)
-            await outbox.FinishAsync(row, owner, DeliveryState.Retry, reason, clock.GetUtcNow() + Backoff(row.Attempts), cancellationToken);
+        if (smtp.MessagesPerSecond <= 0)
+            return null;
+        var perPeriod = Math.Max(1, (int)Math.Round(smtp.MessagesPerSecond / 10));
+        return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = perPeriod,
+            TokensPerPeriod = perPeriod,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(perPeriod / smtp.MessagesPerSecond),
+            QueueLimit = smtp.MaxConnections,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        });
     }
-
-    /// <summary>Delivery:RetryDelay doubled per attempt, with ±20% jitter so retries of many rows do not arrive together.</summary>
-    private TimeSpan Backoff(long attempts) =>
-        options.Value.RetryDelay * Math.Pow(2, Math.Max(0, attempts - 1)) * (0.8 + Random.Shared.NextDouble() * 0.4);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} attempt {Attempt}: {State} ({Reply})")]
-    private partial void LogAttemptFailed(long deliveryId, long attempt, string state, string reply);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending stopped: {Reason}")]
     private partial void LogStopped(string reason);

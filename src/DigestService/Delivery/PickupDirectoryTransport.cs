@@ -33,6 +33,8 @@ public sealed class PickupDirectoryTransport(IOptions<SmtpOptions> options, IHos
             return $"written to {path}";
         }
 
+        public Task NoOpAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

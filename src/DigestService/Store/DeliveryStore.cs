@@ -47,25 +47,71 @@ public sealed class DeliveryStore(Database database, IOptions<DeliveryOptions> o
             return rows.ToList();
         }, cancellationToken);
 
-    public async Task FinishAsync(OutboxRow row, string owner, string state, string reply, DateTimeOffset? nextAttemptAt = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records the outcomes of many attempts in one transaction (a group commit, so connections do not queue on the
+    /// database one message at a time). A row whose lease this run lost is left alone. Hard bounces count against the
+    /// subscriber, who is suppressed at Delivery:HardBounceLimit.
+    /// </summary>
+    public Task RecordAsync(IReadOnlyList<DeliveryOutcome> outcomes, string owner, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            var now = Iso.Instant(clock.GetUtcNow());
+            foreach (var outcome in outcomes)
+            {
+                var finished = await connection.ExecuteAsync(database.Sql["FinishDelivery"], new
+                {
+                    outcome.Row.Id,
+                    Owner = owner,
+                    outcome.State,
+                    Reply = Shorten(outcome.Reply),
+                    NextAttemptAt = outcome.NextAttemptAt is { } at ? Iso.Instant(at) : null,
+                    Now = now,
+                }, transaction);
+                if (finished > 0 && outcome.State == DeliveryState.Bounced)
+                    await connection.ExecuteAsync(database.Sql["RecordHardBounce"], new { outcome.Row.SubscriberId, Limit = options.Value.HardBounceLimit }, transaction);
+            }
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Gives a claimed row back unsent, for this run or the next to take up again.</summary>
+    public async Task ReleaseAsync(OutboxRow row, string owner, string reason, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(database.Sql["FinishDelivery"], new
-        {
-            row.Id,
-            Owner = owner,
-            State = state,
-            Reply = reply.Length > 500 ? reply[..500] : reply,
-            NextAttemptAt = nextAttemptAt is { } at ? Iso.Instant(at) : null,
-            Now = Iso.Instant(clock.GetUtcNow()),
-        });
+        await connection.ExecuteAsync(database.Sql["ReleaseDelivery"], new { row.Id, Owner = owner, Reply = Shorten(reason) });
     }
 
-    /// <summary>When the earliest waiting retry falls due, or null when nothing waits.</summary>
-    public async Task<DateTimeOffset?> NextRetryAsync(CancellationToken cancellationToken = default)
+    /// <summary>When the next row can be claimed (a retry falling due, or another run's lease running out); null when none will.</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(string owner, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var next = await connection.ExecuteScalarAsync<string?>(database.Sql["NextRetry"]);
+        var next = await connection.ExecuteScalarAsync<string?>(database.Sql["NextDue"], new { Owner = owner });
         return next is null ? null : Iso.ParseInstant(next);
     }
+
+    /// <summary>
+    /// Applies a bounce report read from the bounce mailbox, once per report: the hard bounce counts against the
+    /// subscriber and the delivery it names is marked bounced. False when it was seen before or names no subscriber.
+    /// </summary>
+    public Task<bool> RecordLateBounceAsync(BounceReport report, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            var subscriber = await connection.QuerySingleOrDefaultAsync<Subscriber>(database.Sql["SubscriberByEmail"], new { Email = report.Recipient }, transaction);
+            if (subscriber is null)
+                return false;
+            var inserted = await connection.ExecuteScalarAsync<string?>(database.Sql["InsertBounceReport"], new
+            {
+                report.ReportId, report.Recipient, report.Status, report.MessageId, Now = Iso.Instant(clock.GetUtcNow()),
+            }, transaction);
+            if (inserted is null)
+                return false;
+            await connection.ExecuteAsync(database.Sql["RecordHardBounce"], new { SubscriberId = subscriber.Id, Limit = options.Value.HardBounceLimit }, transaction);
+            if (report.MessageId is not null)
+                await connection.ExecuteAsync(database.Sql["BounceSentDelivery"], new
+                {
+                    report.MessageId, SubscriberId = subscriber.Id, Reply = Shorten($"bounce report {report.Status}: {report.Diagnostic}"),
+                }, transaction);
+            return true;
+        }, cancellationToken);
+
+    private static string Shorten(string reply) => reply.Length > 500 ? reply[..500] : reply;
 }

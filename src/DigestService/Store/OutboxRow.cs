@@ -24,3 +24,9 @@ public sealed record OutboxRow
 
 /// <summary>A delivery ready to be queued: one subscriber's rendered message of one edition and the papers it carries.</summary>
 public sealed record PlannedDelivery(long SubscriberId, DateOnly Edition, string MessageId, byte[]? Message, IReadOnlyList<string> PaperIds);
+
+/// <summary>What one attempt at a claimed row came to: its new state, the server's reply, and when to try again.</summary>
+public sealed record DeliveryOutcome(OutboxRow Row, string State, string Reply, DateTimeOffset? NextAttemptAt = null);
+
+/// <summary>One failed recipient of a delivery status notification read from the bounce mailbox.</summary>
+public sealed record BounceReport(string ReportId, string Recipient, string Status, string? MessageId, string Diagnostic);

@@ -1,0 +1,166 @@
+using System.Threading.Channels;
+using System.Threading.RateLimiting;
+using DigestService.Config;
+using DigestService.Store;
+using MailKit.Net.Smtp;
+using MimeKit;
+
+namespace DigestService.Delivery;
+
+/// <summary>
+/// One connection's loop: takes claimed rows, sends each stored message over its one reused connection, and hands the
+/// outcome to the recorder. It reconnects after a 421 or a drop, says NOOP while idle, and waits for its previous
+/// outcome to be on disk before sending the next, so a crash repeats at most one message per connection.
+/// </summary>
+public sealed partial class SendWorker(
+    IMailTransport transport,
+    ChannelReader<OutboxRow> rows,
+    OutcomeRecorder recorder,
+    DeliveryStore outbox,
+    SendRun run,
+    RateLimiter? limiter,
+    DeliveryOptions delivery,
+    SmtpOptions smtp,
+    TimeProvider clock,
+    ILogger logger)
+{
+    private IMailConnection? _connection;
+    private Task _previous = Task.CompletedTask;
+    private int _connectFailures;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await NextAsync(cancellationToken) is { } row)
+            {
+                await _previous;
+                if (run.IsPaused || !await ConnectedAsync(cancellationToken))
+                {
+                    await GiveBackAsync(row, $"not sent: {run.PausedBecause}");
+                    continue;
+                }
+                if (limiter is not null)
+                {
+                    using var permit = await limiter.AcquireAsync(1, cancellationToken);
+                }
+                _previous = recorder.Record(await AttemptAsync(_connection!, row, cancellationToken));
+            }
+            await _previous;
+        }
+        finally
+        {
+            await DisconnectAsync();
+        }
+    }
+
+    /// <summary>The next row, or null when the claim loop is done; an idle connection says NOOP meanwhile.</summary>
+    private async Task<OutboxRow?> NextAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (rows.TryRead(out var row))
+                return row;
+            using var idle = new CancellationTokenSource(smtp.IdleNoOp, clock);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
+            try
+            {
+                if (!await rows.WaitToReadAsync(linked.Token))
+                    return null;
+            }
+            catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                await KeepAliveAsync(cancellationToken);
+            }
+        }
+    }
+
+    private async Task KeepAliveAsync(CancellationToken cancellationToken)
+    {
+        if (_connection is not { IsConnected: true })
+            return;
+        try
+        {
+            await _connection.NoOpAsync(cancellationToken);
+        }
+        catch (Exception e) when (SmtpOutcome.Classify(e) is not null)
+        {
+            // The server closed the idle connection; the next message opens a new one.
+            await DisconnectAsync();
+        }
+    }
+
+    /// <summary>
+    /// Makes sure there is a connection. A server that answers 4xx on connect is busy: wait and try again, counting
+    /// errors in a row. Anything else (refused, unknown host, TLS or login failure) will not mend within the run: pause.
+    /// </summary>
+    private async Task<bool> ConnectedAsync(CancellationToken cancellationToken)
+    {
+        while (_connection is not { IsConnected: true })
+        {
+            await DisconnectAsync();
+            try
+            {
+                _connection = await transport.ConnectAsync(cancellationToken);
+                _connectFailures = 0;
+            }
+            catch (SmtpCommandException e) when ((int)e.StatusCode is >= 400 and < 500)
+            {
+                var reason = $"the mail server is busy: {(int)e.StatusCode} {e.Message}";
+                LogConnectFailed(reason);
+                run.ConnectFailed(reason);
+                if (run.IsPaused)
+                    return false;
+                await Task.Delay(Backoff.After(delivery.RetryDelay, ++_connectFailures), clock, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                run.Pause($"cannot connect to the mail server: {e.Message}");
+                LogConnectFailed(e.Message);
+                return false;
+            }
+        }
+        return !run.IsPaused;
+    }
+
+    private async Task<DeliveryOutcome> AttemptAsync(IMailConnection connection, OutboxRow row, CancellationToken cancellationToken)
+    {
+        using var message = await MimeMessage.LoadAsync(new MemoryStream(row.Message, writable: false), cancellationToken);
+        DeliveryOutcome outcome;
+        try
+        {
+            outcome = new DeliveryOutcome(row, DeliveryState.Sent, await connection.SendAsync(message, cancellationToken));
+        }
+        catch (Exception e) when (SmtpOutcome.Classify(e) is { } failure)
+        {
+            var state = failure.State == DeliveryState.Retry && row.Attempts >= delivery.MaxAttempts ? DeliveryState.Failed : failure.State;
+            var next = state == DeliveryState.Retry ? clock.GetUtcNow() + Backoff.After(delivery.RetryDelay, row.Attempts) : (DateTimeOffset?)null;
+            LogAttemptFailed(row.Id, row.Attempts, state, failure.Reply);
+            if (failure.Reconnect || !connection.IsConnected)
+                await DisconnectAsync();
+            outcome = new DeliveryOutcome(row, state, failure.Reply, next);
+        }
+        run.Attempted(outcome.State, outcome.Reply);
+        return outcome;
+    }
+
+    private async Task GiveBackAsync(OutboxRow row, string reason)
+    {
+        await outbox.ReleaseAsync(row, run.Owner, reason);
+        run.Settled(1);
+    }
+
+    private async Task DisconnectAsync()
+    {
+        if (_connection is null)
+            return;
+        await _connection.DisposeAsync();
+        _connection = null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} attempt {Attempt}: {State} ({Reply})")]
+    private partial void LogAttemptFailed(long deliveryId, long attempt, string state, string reply);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot connect to the mail server: {Reason}")]
+    private partial void LogConnectFailed(string reason);
+}

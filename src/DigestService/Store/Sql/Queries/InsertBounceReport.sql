@@ -1,0 +1,5 @@
+-- Remember a bounce report by its id; returns nothing when it was applied before, so a report re-read counts once.
+INSERT INTO bounce_reports (report_id, recipient, status, message_id, received_at)
+VALUES (@ReportId, @Recipient, @Status, @MessageId, @Now)
+ON CONFLICT (report_id) DO NOTHING
+RETURNING report_id;
