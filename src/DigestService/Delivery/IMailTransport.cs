@@ -18,4 +18,7 @@ public interface IMailConnection : IAsyncDisposable
     Task NoOpAsync(CancellationToken cancellationToken);
 
     bool IsConnected { get; }
+
+    /// <summary>Closes at once without saying QUIT: after a 421 or a drop the server is not listening any more.</summary>
+    void Drop();
 }

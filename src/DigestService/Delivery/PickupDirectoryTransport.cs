@@ -35,6 +35,10 @@ public sealed class PickupDirectoryTransport(IOptions<SmtpOptions> options, IHos
 
         public Task NoOpAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+        public void Drop()
+        {
+        }
+
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

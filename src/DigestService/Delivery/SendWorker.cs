@@ -86,7 +86,7 @@ public sealed partial class SendWorker(
         catch (Exception e) when (SmtpOutcome.Classify(e) is not null)
         {
             // The server closed the idle connection; the next message opens a new one.
-            await DisconnectAsync();
+            DropConnection();
         }
     }
 
@@ -98,7 +98,7 @@ public sealed partial class SendWorker(
     {
         while (_connection is not { IsConnected: true })
         {
-            await DisconnectAsync();
+            DropConnection();
             try
             {
                 _connection = await transport.ConnectAsync(cancellationToken);
@@ -137,7 +137,7 @@ public sealed partial class SendWorker(
             var next = state == DeliveryState.Retry ? clock.GetUtcNow() + Backoff.After(delivery.RetryDelay, row.Attempts) : (DateTimeOffset?)null;
             LogAttemptFailed(row.Id, row.Attempts, state, failure.Reply);
             if (failure.Reconnect || !connection.IsConnected)
-                await DisconnectAsync();
+                DropConnection();
             outcome = new DeliveryOutcome(row, state, failure.Reply, next);
         }
         run.Attempted(outcome.State, outcome.Reply);
@@ -148,6 +148,12 @@ public sealed partial class SendWorker(
     {
         await outbox.ReleaseAsync(row, run.Owner, reason);
         run.Settled(1);
+    }
+
+    private void DropConnection()
+    {
+        _connection?.Drop();
+        _connection = null;
     }
 
     private async Task DisconnectAsync()

@@ -35,6 +35,8 @@ public sealed class SmtpTransport(IOptions<SmtpOptions> options) : IMailTranspor
 
         public Task NoOpAsync(CancellationToken cancellationToken) => client.NoOpAsync(cancellationToken);
 
+        public void Drop() => client.Dispose();
+
         public async ValueTask DisposeAsync()
         {
             try

@@ -11,7 +11,7 @@ namespace DigestService.Tests.Support;
 /// <summary>
 /// A real SMTP server (the SmtpServer package) on 127.0.0.1 that keeps every accepted message. Faults are injected
 /// per recipient: <see cref="RecipientReply"/> can refuse RCPT TO, <see cref="DataReply"/> can refuse the message
-/// or drop the connection.
+/// or drop the connection. It counts connections and NOOPs, and can be slowed down per message.
 /// </summary>
 public sealed class TestSmtpServer : IAsyncDisposable
 {
@@ -19,6 +19,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
     private readonly ConcurrentDictionary<string, int> _attempts = new(StringComparer.OrdinalIgnoreCase);
+    private int _sessions, _noOps;
 
     public TestSmtpServer()
     {
@@ -31,12 +32,33 @@ public sealed class TestSmtpServer : IAsyncDisposable
         services.Add(new Store(this));
         services.Add(new Filter(this));
         _server = new SmtpServer.SmtpServer(options, services);
+        _server.SessionCreated += (_, e) =>
+        {
+            Interlocked.Increment(ref _sessions);
+            e.Context.CommandExecuting += (_, c) =>
+            {
+                if (c.Command is NoopCommand)
+                    Interlocked.Increment(ref _noOps);
+            };
+        };
         _running = _server.StartAsync(_stop.Token);
     }
 
     public int Port { get; }
 
     public ConcurrentQueue<MimeMessage> Messages { get; } = new();
+
+    /// <summary>When each accepted message arrived, in order.</summary>
+    public ConcurrentQueue<DateTimeOffset> Arrivals { get; } = new();
+
+    /// <summary>Connections opened so far.</summary>
+    public int Sessions => Volatile.Read(ref _sessions);
+
+    /// <summary>NOOP commands received so far.</summary>
+    public int NoOps => Volatile.Read(ref _noOps);
+
+    /// <summary>How long the server takes over each message before it answers, like a slow relay.</summary>
+    public TimeSpan AcceptDelay { get; set; }
 
     /// <summary>Given the recipient and how many times it was offered (1 first), a reply to refuse RCPT TO with, or null to accept.</summary>
     public Func<string, int, SmtpResponse?> RecipientReply { get; set; } = (_, _) => null;
@@ -95,8 +117,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
                 throw new SmtpResponseException(new SmtpResponse(SmtpReplyCode.ServiceClosingTransmissionChannel, "dropping"), quit: true);
             if (server.DataReply(address, attempt) is { } reply)
                 return reply;
+            if (server.AcceptDelay > TimeSpan.Zero)
+                await Task.Delay(server.AcceptDelay, cancellationToken);
             await using var stream = new MemoryStream(buffer.ToArray());
             server.Messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            server.Arrivals.Enqueue(DateTimeOffset.UtcNow);
             return SmtpResponse.Ok;
         }
     }
