@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using DigestService.Config;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
@@ -12,9 +13,13 @@ public sealed class SmtpTransport(IOptions<SmtpOptions> options) : IMailTranspor
     {
         var smtp = options.Value;
         var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await client.ConnectAsync(smtp.Host, smtp.Port, TlsChoice.For(smtp.Security, smtp.Host, smtp.Port, 465), cancellationToken);
+            // Our own socket, to turn Nagle off: the final "." of DATA is a small write, and waiting for the ACK of the
+            // body before sending it costs a delayed-ACK period (40 ms) per message.
+            await socket.ConnectAsync(smtp.Host, smtp.Port, cancellationToken);
+            await client.ConnectAsync(socket, smtp.Host, smtp.Port, TlsChoice.For(smtp.Security, smtp.Host, smtp.Port, 465), cancellationToken);
             if (!string.IsNullOrEmpty(smtp.Username))
                 await client.AuthenticateAsync(smtp.Username, smtp.Password, cancellationToken);
             return new Connection(client);
@@ -22,6 +27,7 @@ public sealed class SmtpTransport(IOptions<SmtpOptions> options) : IMailTranspor
         catch
         {
             client.Dispose();
+            socket.Dispose();
             throw;
         }
     }

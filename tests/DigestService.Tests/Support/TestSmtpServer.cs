@@ -114,7 +114,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
             var address = (string)context.Properties["rcpt"];
             var attempt = (int)context.Properties["attempt"];
             if (server.DropConnection(address, attempt))
-                throw new SmtpResponseException(new SmtpResponse(SmtpReplyCode.ServiceClosingTransmissionChannel, "dropping"), quit: true);
+            {
+                // Closes the socket under the session, so the client gets no reply at all, as when a relay dies.
+                context.Pipe.Dispose();
+                throw new IOException("connection dropped on purpose");
+            }
             if (server.DataReply(address, attempt) is { } reply)
                 return reply;
             if (server.AcceptDelay > TimeSpan.Zero)
