@@ -25,8 +25,9 @@ public sealed partial class OutboxSender(
     {
         using var run = new SendRun(delivery.Value.MaxConsecutiveErrors);
         using var limiter = RateLimiterFor(smtp.Value);
-        // Only a connection's worth of rows waits in memory: the rest stay in the database, so memory does not grow with the list.
-        var rows = Channel.CreateBounded<OutboxRow>(new BoundedChannelOptions(smtp.Value.MaxConnections) { SingleWriter = true });
+        // One batch waits in memory while the next is claimed, so connections do not wait on the claim; the rest stay
+        // in the database, and memory does not grow with the list.
+        var rows = Channel.CreateBounded<OutboxRow>(new BoundedChannelOptions(delivery.Value.BatchSize) { SingleWriter = true });
         var recorder = new OutcomeRecorder(outbox, run);
         var recording = recorder.RunAsync();
         var workers = Enumerable.Range(0, smtp.Value.MaxConnections)
