@@ -41,7 +41,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
                     Interlocked.Increment(ref _noOps);
             };
         };
-        _running = _server.StartAsync(_stop.Token);
+        // Off the test's synchronization context: xunit runs continuations there on as many threads as there are cores,
+        // and a busy server would keep the test itself from running while it waits on the server.
+        _running = Task.Run(() => _server.StartAsync(_stop.Token));
     }
 
     public int Port { get; }

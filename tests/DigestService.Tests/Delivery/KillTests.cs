@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using DigestService.Tests.Support;
+using Xunit.Abstractions;
+
+namespace DigestService.Tests.Delivery;
+
+/// <summary>The built service as a real child process, killed with SIGKILL in the middle of a send and started again.</summary>
+public class KillTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string Edition = "2026-08-14";
+    private const int Subscribers = 2000;
+    private const int Connections = 4;
+    private readonly FeedServer _feed = new();
+    private readonly TestSmtpServer _smtp = new();
+    private readonly TestApp _app = new();
+
+    public async Task InitializeAsync()
+    {
+        _app.With("Feed:Url", _feed.Url).With("Feed:WindowDays", "1").With(_smtp.Settings)
+            .With("Smtp:MaxConnections", Connections.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .With("Delivery:LeaseDuration", "00:00:02")
+            // One paper a digest keeps rendering 2,000 of them quick; delivery is what is under test.
+            .With("Digest:MaxPapers", "1");
+        Assert.Equal(0, (await _app.RunAsync("ingest", "--date", Edition)).ExitCode);
+        await _app.ImportSubscribersAsync(Subscribers);
+        // A relay slow enough that the kill lands mid-run: 4 connections × 100 messages a second.
+        _smtp.AcceptDelay = TimeSpan.FromMilliseconds(10);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _feed.DisposeAsync();
+        await _smtp.DisposeAsync();
+        _app.Dispose();
+    }
+
+    /// <summary>`dotnet DigestService.dll send --date D`, configured through environment variables as in production.</summary>
+    private Process StartSend()
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "DigestService.dll"), "send", "--date", Edition })
+            start.ArgumentList.Add(argument);
+        foreach (var (key, value) in _app.Settings)
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+    }
+
+    [Fact]
+    public async Task A_send_killed_mid_run_and_started_again_serves_everyone_once_but_for_the_messages_in_flight()
+    {
+        using (var killed = StartSend())
+        {
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            while (_smtp.Messages.Count < Subscribers / 4 && !killed.HasExited && DateTime.UtcNow < deadline)
+                await Task.Delay(20);
+            Assert.False(killed.HasExited, "the first run ended before it could be killed");
+            killed.Kill();
+            await killed.WaitForExitAsync();
+        }
+        var beforeRestart = _smtp.Messages.Count;
+        Assert.InRange(beforeRestart, Subscribers / 4, Subscribers - 1);
+
+        using var restarted = StartSend();
+        var stdout = restarted.StandardOutput.ReadToEndAsync();
+        var stderr = restarted.StandardError.ReadToEndAsync();
+        await restarted.WaitForExitAsync();
+
+        Assert.True(restarted.ExitCode == 0, await stderr);
+        Assert.Contains("queued 0", await stdout);
+        var perAddress = _smtp.Messages.GroupBy(m => m.To.Mailboxes.Single().Address).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(Subscribers, perAddress.Count);
+        var repeats = perAddress.Values.Sum(n => n - 1);
+        output.WriteLine($"killed after {beforeRestart} accepted messages; repeats after restart: {repeats} (connections: {Connections})");
+        Assert.InRange(repeats, 0, Connections);
+        Assert.All(perAddress.Values, n => Assert.InRange(n, 1, 2));
+        var stats = await _app.StatsAsync();
+        Assert.Equal(Subscribers, stats["sent"]);
+    }
+}
