@@ -10,6 +10,8 @@ public static class DeliveryRegistration
         services.AddSection<DeliveryOptions>(configuration, "Delivery");
         services.AddSection<DkimOptions>(configuration, "Dkim");
         services.AddSingleton<DkimSigning>();
+        services.AddSection<BounceOptions>(configuration, "Bounces");
+        services.AddSingleton<BounceMailbox>();
         services.AddSingleton<IMailTransport>(provider =>
             provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SmtpOptions>>().Value.UsesPickupDirectory
                 ? ActivatorUtilities.CreateInstance<PickupDirectoryTransport>(provider)

@@ -16,13 +16,16 @@ namespace DigestService.Delivery;
 public sealed partial class OutboxSender(
     DeliveryStore outbox,
     IMailTransport transport,
+    BounceMailbox bounceMailbox,
     IOptions<DeliveryOptions> delivery,
     IOptions<SmtpOptions> smtp,
     TimeProvider clock,
     ILogger<OutboxSender> logger)
 {
+    /// <summary>Reads the bounce mailbox first, so what it reports is suppressed before the claim, then drains the outbox.</summary>
     public async Task<DrainSummary> DrainAsync(CancellationToken cancellationToken = default)
     {
+        var bounces = await bounceMailbox.CheckAsync(cancellationToken);
         using var run = new SendRun(delivery.Value.MaxConsecutiveErrors);
         using var limiter = RateLimiterFor(smtp.Value);
         // One batch waits in memory while the next is claimed, so connections do not wait on the claim; the rest stay
@@ -51,7 +54,7 @@ public sealed partial class OutboxSender(
                 await recording;
             }
         }
-        var summary = run.Summary();
+        var summary = run.Summary() with { Bounces = bounces };
         if (summary.StoppedBecause is { } reason)
             LogStopped(reason);
         return summary;
