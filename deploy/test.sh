@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 [ -x /usr/sbin/smtp-sink ] || need+=(postfix)
+# The bounce-mailbox tests read reports from a real IMAP/POP3 server.
+[ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd dovecot-pop3d)
 if [ ${#need[@]} -gt 0 ]; then
   echo "deploy/test.sh: installing ${need[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
