@@ -7,7 +7,7 @@ namespace DigestService.Delivery;
 
 /// <summary>
 /// Signs outgoing messages with DKIM (relaxed/relaxed, rsa-sha256) when Dkim:* is configured. Signing is the last
-/// thing done to a message: it is prepared for a 7-bit transport first, so no SMTP server re-encodes it afterwards.
+/// thing done to a message, after <see cref="MessageFactory"/> prepared it for a 7-bit transport.
 /// </summary>
 public sealed class DkimSigning
 {
@@ -42,7 +42,6 @@ public sealed class DkimSigning
     {
         if (_signer is null)
             return;
-        message.Prepare(EncodingConstraint.SevenBit);
         _signer.Sign(message, [.. SignedHeaders]);
     }
 }

@@ -29,6 +29,8 @@ public sealed class MessageFactory(IOptions<SmtpOptions> smtp, IOptions<SiteOpti
             message.Headers.Add("Precedence", "bulk");
         }
         message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
+        // Encoded for any SMTP server now, so the send path need not (and a signature stays valid).
+        message.Prepare(EncodingConstraint.SevenBit);
         dkim.Sign(message);
         return message;
     }

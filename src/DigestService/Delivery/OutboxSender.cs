@@ -26,6 +26,7 @@ public sealed partial class OutboxSender(
     public async Task<DrainSummary> DrainAsync(CancellationToken cancellationToken = default)
     {
         var bounces = await bounceMailbox.CheckAsync(cancellationToken);
+        await outbox.CancelSuppressedAsync(cancellationToken);
         using var run = new SendRun(delivery.Value.MaxConsecutiveErrors);
         using var limiter = RateLimiterFor(smtp.Value);
         // One batch waits in memory while the next is claimed, so connections do not wait on the claim; the rest stay

@@ -50,7 +50,7 @@ public sealed class OutcomeRecorder(DeliveryStore outbox, SendRun run)
             }
             foreach (var (_, done) in batch)
                 done.SetResult();
-            run.Settled(batch.Count);
+            run.Settled(batch.Count, batch.Any(b => b.Outcome.State == DeliveryState.Retry));
             batch.Clear();
         }
     }

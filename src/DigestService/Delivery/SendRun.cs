@@ -32,14 +32,17 @@ public sealed class SendRun(int maxConsecutiveErrors) : IDisposable
 
     public void Claimed(int rows) => Interlocked.Add(ref _outstanding, rows);
 
-    /// <summary>A claimed row is recorded or given back; wakes the claim loop, which may be waiting for retries to come.</summary>
-    public void Settled(int rows)
+    /// <summary>
+    /// Claimed rows are recorded or given back. The claim loop is woken only when that changes what it would do: a
+    /// retry now waits in the outbox, or nothing is out any more and the run may be over.
+    /// </summary>
+    public void Settled(int rows, bool retryScheduled)
     {
-        Interlocked.Add(ref _outstanding, -rows);
-        _settled.Release();
+        if (Interlocked.Add(ref _outstanding, -rows) == 0 || retryScheduled)
+            _settled.Release();
     }
 
-    /// <summary>Waits until a row settles, the run pauses, or <paramref name="wait"/> has passed.</summary>
+    /// <summary>Waits until a retry is scheduled, the last row out settles, the run pauses, or <paramref name="wait"/> has passed.</summary>
     public async Task WaitForChangeAsync(TimeSpan wait, TimeProvider clock, CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _pause.Token);

@@ -9,8 +9,8 @@ namespace DigestService.Delivery;
 
 /// <summary>
 /// One connection's loop: takes claimed rows, sends each stored message over its one reused connection, and hands the
-/// outcome to the recorder. It reconnects after a 421 or a drop, says NOOP while idle, and waits for its previous
-/// outcome to be on disk before sending the next, so a crash repeats at most one message per connection.
+/// outcome to the recorder. It reconnects after a 421 or a drop, says NOOP while idle, and lets the server accept a
+/// message only once the previous one's outcome is on disk, so a crash repeats at most one message per connection.
 /// </summary>
 public sealed partial class SendWorker(
     IMailTransport transport,
@@ -34,7 +34,6 @@ public sealed partial class SendWorker(
         {
             while (await NextAsync(cancellationToken) is { } row)
             {
-                await _previous;
                 if (run.IsPaused || !await ConnectedAsync(cancellationToken))
                 {
                     await GiveBackAsync(row, $"not sent: {run.PausedBecause}");
@@ -44,7 +43,7 @@ public sealed partial class SendWorker(
                 {
                     using var permit = await limiter.AcquireAsync(1, cancellationToken);
                 }
-                _previous = recorder.Record(await AttemptAsync(_connection!, row, cancellationToken));
+                _previous = recorder.Record(await AttemptAsync(_connection!, row, _previous, cancellationToken));
             }
             await _previous;
         }
@@ -123,13 +122,14 @@ public sealed partial class SendWorker(
         return !run.IsPaused;
     }
 
-    private async Task<DeliveryOutcome> AttemptAsync(IMailConnection connection, OutboxRow row, CancellationToken cancellationToken)
+    /// <summary>One attempt; <paramref name="previous"/> (the recording of this connection's last outcome) must finish before the server can accept this one.</summary>
+    private async Task<DeliveryOutcome> AttemptAsync(IMailConnection connection, OutboxRow row, Task previous, CancellationToken cancellationToken)
     {
         using var message = await MimeMessage.LoadAsync(new MemoryStream(row.Message, writable: false), cancellationToken);
         DeliveryOutcome outcome;
         try
         {
-            outcome = new DeliveryOutcome(row, DeliveryState.Sent, await connection.SendAsync(message, cancellationToken));
+            outcome = new DeliveryOutcome(row, DeliveryState.Sent, await connection.SendAsync(message, SmtpSize(row.Message), previous, cancellationToken));
         }
         catch (Exception e) when (SmtpOutcome.Classify(e) is { } failure)
         {
@@ -144,10 +144,13 @@ public sealed partial class SendWorker(
         return outcome;
     }
 
+    /// <summary>The size on the wire: stored lines end in LF and go out as CRLF.</summary>
+    private static long SmtpSize(byte[] message) => message.Length + message.AsSpan().Count((byte)'\n') - message.AsSpan().Count("\r\n"u8);
+
     private async Task GiveBackAsync(OutboxRow row, string reason)
     {
         await outbox.ReleaseAsync(row, run.Owner, reason);
-        run.Settled(1);
+        run.Settled(1, retryScheduled: true);
     }
 
     private void DropConnection()

@@ -12,7 +12,7 @@ public sealed class SmtpTransport(IOptions<SmtpOptions> options) : IMailTranspor
     public async Task<IMailConnection> ConnectAsync(CancellationToken cancellationToken)
     {
         var smtp = options.Value;
-        var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
+        var client = new OutboxSmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
@@ -32,12 +32,15 @@ public sealed class SmtpTransport(IOptions<SmtpOptions> options) : IMailTranspor
         }
     }
 
-    private sealed class Connection(SmtpClient client) : IMailConnection
+    private sealed class Connection(OutboxSmtpClient client) : IMailConnection
     {
         public bool IsConnected => client.IsConnected;
 
         public Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken) =>
             client.SendAsync(message, cancellationToken);
+
+        public Task<string> SendAsync(MimeMessage message, long size, Task ready, CancellationToken cancellationToken) =>
+            client.SendStoredAsync(message, size, ready, cancellationToken);
 
         public Task NoOpAsync(CancellationToken cancellationToken) => client.NoOpAsync(cancellationToken);
 

@@ -32,11 +32,20 @@ public sealed class DeliveryStore(Database database, IOptions<DeliveryOptions> o
             return true;
         }, cancellationToken);
 
+    /// <summary>
+    /// Marks unsent rows of people who left or bounced as skipped. Once a run is enough: the claim itself takes only
+    /// rows of active subscribers, so suppression holds at claim time either way.
+    /// </summary>
+    public async Task CancelSuppressedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(database.Sql["CancelSuppressed"], new { Now = Iso.Instant(clock.GetUtcNow()) });
+    }
+
     public Task<IReadOnlyList<OutboxRow>> ClaimAsync(string owner, int limit, CancellationToken cancellationToken = default) =>
         database.WriteAsync<IReadOnlyList<OutboxRow>>(async (connection, transaction) =>
         {
             var now = clock.GetUtcNow();
-            await connection.ExecuteAsync(database.Sql["CancelSuppressed"], new { Now = Iso.Instant(now) }, transaction);
             var rows = await connection.QueryAsync<OutboxRow>(database.Sql["ClaimDeliveries"], new
             {
                 Owner = owner,

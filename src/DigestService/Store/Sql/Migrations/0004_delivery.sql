@@ -9,3 +9,6 @@ CREATE TABLE bounce_reports (
 );
 
 CREATE INDEX deliveries_by_message_id ON deliveries(message_id);
+
+-- Claims look for expired leases by index: lease columns sit after the message blob, which a row scan would walk.
+CREATE INDEX deliveries_by_lease ON deliveries(state, lease_expires_at, lease_owner);
