@@ -21,12 +21,13 @@ public sealed class DeliveryStore(Database database, IOptions<DeliveryOptions> o
                 Edition = edition,
                 State = planned.Message is null ? DeliveryState.Skipped : DeliveryState.Queued,
                 planned.MessageId,
-                planned.Message,
                 PaperCount = planned.PaperIds.Count,
                 Now = Iso.Instant(clock.GetUtcNow()),
             }, transaction);
             if (id is null)
                 return false;
+            if (planned.Message is not null)
+                await connection.ExecuteAsync(database.Sql["InsertDeliveryMessage"], new { DeliveryId = id, planned.Message }, transaction);
             foreach (var paperId in planned.PaperIds)
                 await connection.ExecuteAsync(database.Sql["InsertSentPaper"], new { planned.SubscriberId, ArxivId = paperId, Edition = edition }, transaction);
             return true;
@@ -42,8 +43,13 @@ public sealed class DeliveryStore(Database database, IOptions<DeliveryOptions> o
         await connection.ExecuteAsync(database.Sql["CancelSuppressed"], new { Now = Iso.Instant(clock.GetUtcNow()) });
     }
 
-    public Task<IReadOnlyList<OutboxRow>> ClaimAsync(string owner, int limit, CancellationToken cancellationToken = default) =>
-        database.WriteAsync<IReadOnlyList<OutboxRow>>(async (connection, transaction) =>
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> due rows under this run's lease, then reads their messages outside the
+    /// write transaction, so recording outcomes never waits behind a megabyte of reading.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxRow>> ClaimAsync(string owner, int limit, CancellationToken cancellationToken = default)
+    {
+        var claimed = await database.WriteAsync(async (connection, transaction) =>
         {
             var now = clock.GetUtcNow();
             var rows = await connection.QueryAsync<OutboxRow>(database.Sql["ClaimDeliveries"], new
@@ -53,8 +59,18 @@ public sealed class DeliveryStore(Database database, IOptions<DeliveryOptions> o
                 LeaseExpires = Iso.Instant(now + options.Value.LeaseDuration),
                 Limit = limit,
             }, transaction);
-            return rows.ToList();
+            return rows.AsList();
         }, cancellationToken);
+        if (claimed.Count == 0)
+            return claimed;
+        await using var reader = await database.OpenAsync(cancellationToken);
+        var messages = (await reader.QueryAsync<(long Id, byte[] Message)>(database.Sql["ClaimedMessages"], new { Ids = claimed.Select(r => r.Id) }))
+            .ToDictionary(m => m.Id, m => m.Message);
+        return claimed.Select(r => r with
+        {
+            Message = messages.TryGetValue(r.Id, out var message) ? message : throw new InvalidOperationException($"delivery {r.Id} has no stored message"),
+        }).ToList();
+    }
 
     /// <summary>
     /// Records the outcomes of many attempts in one transaction (a group commit, so connections do not queue on the
@@ -76,7 +92,10 @@ public sealed class DeliveryStore(Database database, IOptions<DeliveryOptions> o
                     NextAttemptAt = outcome.NextAttemptAt is { } at ? Iso.Instant(at) : null,
                     Now = now,
                 }, transaction);
-                if (finished > 0 && outcome.State == DeliveryState.Bounced)
+                if (finished == 0 || outcome.State == DeliveryState.Retry)
+                    continue;
+                await connection.ExecuteAsync(database.Sql["DeleteDeliveryMessage"], new { outcome.Row.Id }, transaction);
+                if (outcome.State == DeliveryState.Bounced)
                     await connection.ExecuteAsync(database.Sql["RecordHardBounce"], new { outcome.Row.SubscriberId, Limit = options.Value.HardBounceLimit }, transaction);
             }
             return true;

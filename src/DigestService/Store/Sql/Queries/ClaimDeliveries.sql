@@ -11,4 +11,4 @@ WHERE id IN (
         SELECT d.id FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
         WHERE d.state = 'sending' AND d.lease_expires_at <= @Now AND d.lease_owner <> @Owner AND s.status = 'active')
     LIMIT @Limit)
-RETURNING id AS Id, subscriber_id AS SubscriberId, edition AS Edition, message_id AS MessageId, message AS Message, attempts AS Attempts;
+RETURNING id AS Id, subscriber_id AS SubscriberId, edition AS Edition, message_id AS MessageId, attempts AS Attempts;

@@ -4,6 +4,5 @@ SET state = @State,
     last_reply = @Reply,
     next_attempt_at = COALESCE(@NextAttemptAt, next_attempt_at),
     sent_at = CASE WHEN @State = 'sent' THEN @Now ELSE sent_at END,
-    message = CASE WHEN @State IN ('sent', 'bounced', 'failed') THEN NULL ELSE message END,
     lease_owner = NULL, lease_expires_at = NULL
 WHERE id = @Id AND lease_owner = @Owner;
