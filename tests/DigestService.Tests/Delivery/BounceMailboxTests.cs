@@ -3,32 +3,25 @@ using DigestService.Tests.Support;
 namespace DigestService.Tests.Delivery;
 
 /// <summary>Late bounces: digests accepted by the relay, then reported undeliverable to a real IMAP/POP3 mailbox (Dovecot).</summary>
-public class BounceMailboxTests : IAsyncLifetime
+public class BounceMailboxTests : DeliveryHarness
 {
-    private const string Edition = "2026-08-14";
-    private readonly FeedServer _feed = new();
-    private readonly TestSmtpServer _smtp = new();
-    private readonly TestApp _app = new();
     private readonly DovecotServer _mailbox = new();
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _app.With("Feed:Url", _feed.Url).With("Feed:WindowDays", "1").With(_smtp.Settings);
-        Assert.Equal(0, (await _app.RunAsync("ingest", "--date", Edition)).ExitCode);
-        await _app.ImportSubscribersAsync(4);
-        Assert.Equal(0, (await _app.RunAsync("send", "--date", Edition)).ExitCode);
-        Assert.Equal(4, _smtp.Messages.Count);
+        await base.InitializeAsync();
+        await App.ImportSubscribersAsync(4);
+        Assert.Equal(0, (await App.RunAsync("send", "--date", Edition)).ExitCode);
+        Assert.Equal(4, Smtp.Messages.Count);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        await _feed.DisposeAsync();
-        await _smtp.DisposeAsync();
-        _app.Dispose();
+        await base.DisposeAsync();
         _mailbox.Dispose();
     }
 
-    private string MessageIdOf(string address) => _smtp.To(address)[0].MessageId!;
+    private string MessageIdOf(string address) => Smtp.To(address)[0].MessageId!;
 
     [Theory]
     [InlineData("Imap")]
@@ -39,52 +32,52 @@ public class BounceMailboxTests : IAsyncLifetime
         _mailbox.Deliver(DsnSamples.Read("gmail-no-such-user.eml", "reader-1@example.org", MessageIdOf("reader-1@example.org")));
         _mailbox.Deliver(DsnSamples.Read("postfix-delayed.eml", "reader-2@example.org", MessageIdOf("reader-2@example.org")));
         _mailbox.Deliver(DsnSamples.Read("out-of-office.eml", "reader-3@example.org", MessageIdOf("reader-3@example.org")));
-        _app.With(_mailbox.Settings(protocol));
+        App.With(_mailbox.Settings(protocol));
 
-        var result = await _app.RunAsync("send", "--date", Edition);
+        var result = await App.RunAsync("send", "--date", Edition);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("late bounces 2", result.Output);
-        var stats = await _app.StatsAsync();
+        var stats = await App.StatsAsync();
         Assert.Equal(2, stats["bounced"]);
         Assert.Equal(2, stats["active"]);
-        var (state, reply) = await _app.DeliveryOfAsync("reader-0@example.org");
+        var (state, reply) = await App.DeliveryOfAsync("reader-0@example.org");
         Assert.Equal("bounced", state);
         Assert.Contains("5.1.1", reply);
-        Assert.Equal("sent", (await _app.DeliveryOfAsync("reader-2@example.org")).State);
+        Assert.Equal("sent", (await App.DeliveryOfAsync("reader-2@example.org")).State);
         // The three reports are applied and deleted; the out-of-office reply is left for a person to read.
         Assert.Equal(1, _mailbox.Count);
-        var again = await _app.RunAsync("send", "--date", Edition);
+        var again = await App.RunAsync("send", "--date", Edition);
         Assert.Contains("late bounces 0", again.Output);
-        Assert.Equal(2, (await _app.StatsAsync())["bounced"]);
+        Assert.Equal(2, (await App.StatsAsync())["bounced"]);
     }
 
     [Fact]
     public async Task A_report_left_in_the_mailbox_counts_once()
     {
-        _app.With("Delivery:HardBounceLimit", "2").With(_mailbox.Settings("Imap"));
+        App.With("Delivery:HardBounceLimit", "2").With(_mailbox.Settings("Imap"));
         var report = DsnSamples.Read("exchange-recipient-not-found.eml", "reader-0@example.org", MessageIdOf("reader-0@example.org"));
         _mailbox.Deliver(report);
-        Assert.Contains("late bounces 1", (await _app.RunAsync("send", "--date", Edition)).Output);
+        Assert.Contains("late bounces 1", (await App.RunAsync("send", "--date", Edition)).Output);
 
         // The same report again (a second copy, as when deleting it failed): it must not count as a second bounce.
         _mailbox.Deliver(report);
-        var again = await _app.RunAsync("send", "--date", Edition);
+        var again = await App.RunAsync("send", "--date", Edition);
 
         Assert.Contains("late bounces 0", again.Output);
-        Assert.Equal(0, (await _app.StatsAsync())["bounced"]);
+        Assert.Equal(0, (await App.StatsAsync())["bounced"]);
     }
 
     [Fact]
     public async Task A_wrong_password_is_one_line_in_the_summary_and_sending_goes_on()
     {
-        _app.With(_mailbox.Settings("Imap")).With("Bounces:Password", "wrong");
-        await _app.ImportSubscribersAsync(6, "late");
+        App.With(_mailbox.Settings("Imap")).With("Bounces:Password", "wrong");
+        await App.ImportSubscribersAsync(6, "late");
 
-        var result = await _app.RunAsync("send", "--date", Edition);
+        var result = await App.RunAsync("send", "--date", Edition);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("bounce mailbox unreadable: Imap 127.0.0.1:", result.Output);
-        Assert.Equal(4 + 6, _smtp.Messages.Count);
+        Assert.Equal(4 + 6, Smtp.Messages.Count);
     }
 }

@@ -6,30 +6,23 @@ using MimeKit.Cryptography;
 namespace DigestService.Tests.Delivery;
 
 /// <summary>Digests signed with a key made here, received by a real SMTP server, verified with MimeKit's DkimVerifier.</summary>
-public class DkimTests : IAsyncLifetime
+public class DkimTests : DeliveryHarness
 {
-    private const string Edition = "2026-08-14";
-    private readonly FeedServer _feed = new();
-    private readonly TestSmtpServer _smtp = new();
-    private readonly TestApp _app = new();
     private readonly RSA _key = RSA.Create(2048);
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        var keyFile = Path.Combine(_app.Directory, "dkim.pem");
+        await base.InitializeAsync();
+        var keyFile = Path.Combine(App.Directory, "dkim.pem");
         await File.WriteAllTextAsync(keyFile, _key.ExportPkcs8PrivateKeyPem());
-        _app.With("Feed:Url", _feed.Url).With("Feed:WindowDays", "1").With(_smtp.Settings)
-            .With("Dkim:Domain", "example.org").With("Dkim:Selector", "digest2026").With("Dkim:PrivateKeyFile", keyFile);
-        Assert.Equal(0, (await _app.RunAsync("ingest", "--date", Edition)).ExitCode);
-        Assert.Equal(0, (await _app.RunAsync("subscribers", "add", "ada@example.org", "--confirmed")).ExitCode);
-        Assert.Equal(0, (await _app.RunAsync("subscribers", "add", "alan@example.net", "--confirmed")).ExitCode);
+        App.With("Dkim:Domain", "example.org").With("Dkim:Selector", "digest2026").With("Dkim:PrivateKeyFile", keyFile);
+        Assert.Equal(0, (await App.RunAsync("subscribers", "add", "ada@example.org", "--confirmed")).ExitCode);
+        Assert.Equal(0, (await App.RunAsync("subscribers", "add", "alan@example.net", "--confirmed")).ExitCode);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        await _feed.DisposeAsync();
-        await _smtp.DisposeAsync();
-        _app.Dispose();
+        await base.DisposeAsync();
         _key.Dispose();
     }
 
@@ -51,12 +44,12 @@ public class DkimTests : IAsyncLifetime
     [Fact]
     public async Task Every_digest_carries_a_relaxed_signature_over_the_list_headers_that_verifies_with_the_public_key()
     {
-        Assert.Equal(0, (await _app.RunAsync("send", "--date", Edition)).ExitCode);
+        Assert.Equal(0, (await App.RunAsync("send", "--date", Edition)).ExitCode);
 
-        Assert.Equal(2, _smtp.Messages.Count);
+        Assert.Equal(2, Smtp.Messages.Count);
         var locator = new PublishedKey(_key);
         var verifier = new DkimVerifier(locator);
-        foreach (var message in _smtp.Messages)
+        foreach (var message in Smtp.Messages)
         {
             var signature = Assert.Single(message.Headers, h => h.Id == HeaderId.DkimSignature);
             var tags = signature.Value.Split(';').Select(t => t.Split('=', 2)).ToDictionary(t => t[0].Trim(), t => t.Length > 1 ? string.Concat(t[1].Where(c => !char.IsWhiteSpace(c))) : "");
@@ -74,14 +67,14 @@ public class DkimTests : IAsyncLifetime
     [Fact]
     public async Task A_changed_list_header_or_body_no_longer_verifies()
     {
-        Assert.Equal(0, (await _app.RunAsync("send", "--date", Edition)).ExitCode);
+        Assert.Equal(0, (await App.RunAsync("send", "--date", Edition)).ExitCode);
         var verifier = new DkimVerifier(new PublishedKey(_key));
 
-        var header = _smtp.To("ada@example.org")[0];
+        var header = Smtp.To("ada@example.org")[0];
         header.Headers["List-Unsubscribe"] = "<https://attacker.example/unsubscribe>";
         Assert.False(await verifier.VerifyAsync(header, header.Headers[header.Headers.IndexOf(HeaderId.DkimSignature)]));
 
-        var body = _smtp.To("alan@example.net")[0];
+        var body = Smtp.To("alan@example.net")[0];
         var text = (TextPart)((MultipartAlternative)body.Body!)[0];
         text.Text += "one more paper";
         Assert.False(await verifier.VerifyAsync(body, body.Headers[body.Headers.IndexOf(HeaderId.DkimSignature)]));
@@ -90,23 +83,23 @@ public class DkimTests : IAsyncLifetime
     [Fact]
     public async Task A_missing_key_file_fails_the_start_in_one_line_naming_the_key()
     {
-        _app.With("Dkim:PrivateKeyFile", Path.Combine(_app.Directory, "nope.pem"));
+        App.With("Dkim:PrivateKeyFile", Path.Combine(App.Directory, "nope.pem"));
 
-        var result = await _app.RunAsync("send", "--date", Edition);
+        var result = await App.RunAsync("send", "--date", Edition);
 
         Assert.Equal(1, result.ExitCode);
         var line = Assert.Single(result.Error.Trim().Split('\n'));
         Assert.Contains("Dkim:PrivateKeyFile", line);
         Assert.Contains("nope.pem", line);
-        Assert.Empty(_smtp.Messages);
+        Assert.Empty(Smtp.Messages);
     }
 
     [Fact]
     public async Task A_half_configured_dkim_section_is_a_configuration_error()
     {
-        _app.With("Dkim:Selector", "");
+        App.With("Dkim:Selector", "");
 
-        var result = await _app.RunAsync("send", "--date", Edition);
+        var result = await App.RunAsync("send", "--date", Edition);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("Dkim:Selector must be set", result.Error);

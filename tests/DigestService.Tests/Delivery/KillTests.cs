@@ -5,33 +5,21 @@ using Xunit.Abstractions;
 namespace DigestService.Tests.Delivery;
 
 /// <summary>The built service as a real child process, killed with SIGKILL in the middle of a send and started again.</summary>
-public class KillTests(ITestOutputHelper output) : IAsyncLifetime
+public class KillTests(ITestOutputHelper output) : DeliveryHarness
 {
-    private const string Edition = "2026-08-14";
     private const int Subscribers = 2000;
     private const int Connections = 4;
-    private readonly FeedServer _feed = new();
-    private readonly TestSmtpServer _smtp = new();
-    private readonly TestApp _app = new();
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _app.With("Feed:Url", _feed.Url).With("Feed:WindowDays", "1").With(_smtp.Settings)
-            .With("Smtp:MaxConnections", Connections.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        await base.InitializeAsync();
+        App.With("Smtp:MaxConnections", Connections.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .With("Delivery:LeaseDuration", "00:00:02")
             // One paper a digest keeps rendering 2,000 of them quick; delivery is what is under test.
             .With("Digest:MaxPapers", "1");
-        Assert.Equal(0, (await _app.RunAsync("ingest", "--date", Edition)).ExitCode);
-        await _app.ImportSubscribersAsync(Subscribers);
+        await App.ImportSubscribersAsync(Subscribers);
         // A relay slow enough that the kill lands mid-run: 4 connections × 100 messages a second.
-        _smtp.AcceptDelay = TimeSpan.FromMilliseconds(10);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _feed.DisposeAsync();
-        await _smtp.DisposeAsync();
-        _app.Dispose();
+        Smtp.AcceptDelay = TimeSpan.FromMilliseconds(10);
     }
 
     /// <summary>`dotnet DigestService.dll send --date D`, configured through environment variables as in production.</summary>
@@ -45,7 +33,7 @@ public class KillTests(ITestOutputHelper output) : IAsyncLifetime
         };
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "DigestService.dll"), "send", "--date", Edition })
             start.ArgumentList.Add(argument);
-        foreach (var (key, value) in _app.Settings)
+        foreach (var (key, value) in App.Settings)
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
     }
@@ -56,13 +44,13 @@ public class KillTests(ITestOutputHelper output) : IAsyncLifetime
         using (var killed = StartSend())
         {
             var deadline = DateTime.UtcNow.AddMinutes(2);
-            while (_smtp.Messages.Count < Subscribers / 4 && !killed.HasExited && DateTime.UtcNow < deadline)
+            while (Smtp.Messages.Count < Subscribers / 4 && !killed.HasExited && DateTime.UtcNow < deadline)
                 await Task.Delay(20);
             Assert.False(killed.HasExited, "the first run ended before it could be killed");
             killed.Kill();
             await killed.WaitForExitAsync();
         }
-        var beforeRestart = _smtp.Messages.Count;
+        var beforeRestart = Smtp.Messages.Count;
         Assert.InRange(beforeRestart, Subscribers / 4, Subscribers - 1);
 
         using var restarted = StartSend();
@@ -72,13 +60,13 @@ public class KillTests(ITestOutputHelper output) : IAsyncLifetime
 
         Assert.True(restarted.ExitCode == 0, await stderr);
         Assert.Contains("queued 0", await stdout);
-        var perAddress = _smtp.Messages.GroupBy(m => m.To.Mailboxes.Single().Address).ToDictionary(g => g.Key, g => g.Count());
+        var perAddress = Smtp.Messages.GroupBy(m => m.To.Mailboxes.Single().Address).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(Subscribers, perAddress.Count);
         var repeats = perAddress.Values.Sum(n => n - 1);
         output.WriteLine($"killed after {beforeRestart} accepted messages; repeats after restart: {repeats} (connections: {Connections})");
         Assert.InRange(repeats, 0, Connections);
         Assert.All(perAddress.Values, n => Assert.InRange(n, 1, 2));
-        var stats = await _app.StatsAsync();
+        var stats = await App.StatsAsync();
         Assert.Equal(Subscribers, stats["sent"]);
     }
 }

@@ -1,0 +1,29 @@
+namespace DigestService.Tests.Support;
+
+/// <summary>
+/// What the delivery tests share: the feed on loopback with the 2026-08-14 papers ingested (one day's window), a real
+/// SMTP server the app points at, and the app's own temporary database. Tests add subscribers and settings.
+/// </summary>
+public abstract class DeliveryHarness : IAsyncLifetime
+{
+    public const string Edition = "2026-08-14";
+
+    protected FeedServer Feed { get; } = new();
+
+    protected TestSmtpServer Smtp { get; } = new();
+
+    protected TestApp App { get; } = new();
+
+    public virtual async Task InitializeAsync()
+    {
+        App.With("Feed:Url", Feed.Url).With("Feed:WindowDays", "1").With(Smtp.Settings);
+        Assert.Equal(0, (await App.RunAsync("ingest", "--date", Edition)).ExitCode);
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        await Feed.DisposeAsync();
+        await Smtp.DisposeAsync();
+        App.Dispose();
+    }
+}
