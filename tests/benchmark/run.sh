@@ -54,7 +54,7 @@ start=$(date +%s.%N)
 Smtp__Port=$closed_port "${app[@]}" send --date $EDITION >/dev/null 2>&1 || true
 render_s=$(calc "$(date +%s.%N) - $start")
 
-size=$(python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(int(c.execute('select avg(length(message)) from deliveries').fetchone()[0]))" "$work/digest.db")
+size=$(python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(int(c.execute('select avg(length(message)) from delivery_messages').fetchone()[0]))" "$work/digest.db")
 
 # Phase 2, deliver: the same verb drains the outbox into smtp-sink; GNU time reports the peak resident memory.
 start=$(date +%s.%N)

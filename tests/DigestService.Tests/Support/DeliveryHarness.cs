@@ -20,6 +20,14 @@ public abstract class DeliveryHarness : IAsyncLifetime
         Assert.Equal(0, (await App.RunAsync("ingest", "--date", Edition)).ExitCode);
     }
 
+    /// <summary>Runs `send` for the edition, expecting it to fail with exit code 1 and one line on stderr, which it returns.</summary>
+    protected async Task<string> FailedSendAsync()
+    {
+        var result = await App.RunAsync("send", "--date", Edition);
+        Assert.Equal(1, result.ExitCode);
+        return Assert.Single(result.Error.Trim().Split('\n'));
+    }
+
     public virtual async Task DisposeAsync()
     {
         await Feed.DisposeAsync();
