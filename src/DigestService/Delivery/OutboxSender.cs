@@ -35,12 +35,12 @@ public sealed partial class OutboxSender(
         var recorder = new OutcomeRecorder(outbox, run);
         var recording = recorder.RunAsync();
         var workers = Enumerable.Range(0, smtp.Value.MaxConnections)
-            .Select(_ => new SendWorker(transport, rows.Reader, recorder, outbox, run, limiter, delivery.Value, smtp.Value, clock, logger))
-            .Select(worker => Task.Run(() => worker.RunAsync(cancellationToken), CancellationToken.None))
+            .Select(_ => new SendWorker(transport, rows.Reader, recorder, run, limiter, delivery.Value, smtp.Value, clock, logger))
+            .Select(worker => Task.Run(() => RunWorkerAsync(worker, run, cancellationToken), CancellationToken.None))
             .ToList();
         try
         {
-            await ClaimAsync(run, rows.Writer, cancellationToken);
+            await ClaimAsync(run, rows.Writer, recorder, cancellationToken);
         }
         finally
         {
@@ -51,6 +51,9 @@ public sealed partial class OutboxSender(
             }
             finally
             {
+                // Rows no worker took (the run paused, or a worker failed) go back for the next run.
+                while (rows.Reader.TryRead(out var left))
+                    await recorder.GiveBackAsync(left);
                 recorder.Complete();
                 await recording;
             }
@@ -62,7 +65,7 @@ public sealed partial class OutboxSender(
     }
 
     /// <summary>Claims due rows until none is due and none is out; between claims, waits for retries to fall due.</summary>
-    private async Task ClaimAsync(SendRun run, ChannelWriter<OutboxRow> rows, CancellationToken cancellationToken)
+    private async Task ClaimAsync(SendRun run, ChannelWriter<OutboxRow> rows, OutcomeRecorder recorder, CancellationToken cancellationToken)
     {
         while (!run.IsPaused)
         {
@@ -70,8 +73,20 @@ public sealed partial class OutboxSender(
             if (batch.Count > 0)
             {
                 run.Claimed(batch.Count);
-                foreach (var row in batch)
-                    await rows.WriteAsync(row, cancellationToken);
+                using var handOut = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, run.PausedToken);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    try
+                    {
+                        await rows.WriteAsync(batch[i], handOut.Token);
+                    }
+                    catch (OperationCanceledException) when (run.IsPaused && !cancellationToken.IsCancellationRequested)
+                    {
+                        foreach (var row in batch.Skip(i))
+                            await recorder.GiveBackAsync(row);
+                        return;
+                    }
+                }
                 continue;
             }
             var next = await outbox.NextDueAsync(run.Owner, cancellationToken);
@@ -79,6 +94,20 @@ public sealed partial class OutboxSender(
                 return;
             var wait = next is { } due ? TimeSpan.FromTicks(Math.Max(0, (due - clock.GetUtcNow()).Ticks)) : Timeout.InfiniteTimeSpan;
             await run.WaitForChangeAsync(wait, clock, cancellationToken);
+        }
+    }
+
+    /// <summary>A worker that fails (a broken database, say) pauses the run, so the others stop and nothing waits on it.</summary>
+    private static async Task RunWorkerAsync(SendWorker worker, SendRun run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await worker.RunAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            run.Pause($"a connection failed: {e.Message}");
+            throw;
         }
     }
 

@@ -24,6 +24,13 @@ public sealed class OutcomeRecorder(DeliveryStore outbox, SendRun run)
 
     public void Complete() => _pending.Writer.Complete();
 
+    /// <summary>Gives a claimed row back unsent (the run paused): its attempt does not count, and the next run takes it.</summary>
+    public async Task GiveBackAsync(OutboxRow row)
+    {
+        await outbox.ReleaseAsync(row, run.Owner, $"not sent: {run.PausedBecause}");
+        run.Settled(1, retryScheduled: true);
+    }
+
     /// <summary>
     /// Runs until <see cref="Complete"/>. It does not stop on cancellation: a message the server accepted is recorded
     /// even when the run is interrupted, or it would be sent again.

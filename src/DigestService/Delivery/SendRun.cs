@@ -19,6 +19,8 @@ public sealed class SendRun(int maxConsecutiveErrors) : IDisposable
 
     public bool IsPaused => _pause.IsCancellationRequested;
 
+    public CancellationToken PausedToken => _pause.Token;
+
     public string? PausedBecause
     {
         get

@@ -16,7 +16,6 @@ public sealed partial class SendWorker(
     IMailTransport transport,
     ChannelReader<OutboxRow> rows,
     OutcomeRecorder recorder,
-    DeliveryStore outbox,
     SendRun run,
     RateLimiter? limiter,
     DeliveryOptions delivery,
@@ -36,7 +35,7 @@ public sealed partial class SendWorker(
             {
                 if (run.IsPaused || !await ConnectedAsync(cancellationToken))
                 {
-                    await GiveBackAsync(row, $"not sent: {run.PausedBecause}");
+                    await recorder.GiveBackAsync(row);
                     continue;
                 }
                 if (limiter is not null)
@@ -146,12 +145,6 @@ public sealed partial class SendWorker(
 
     /// <summary>The size on the wire: stored lines end in LF and go out as CRLF.</summary>
     private static long SmtpSize(byte[] message) => message.Length + message.AsSpan().Count((byte)'\n') - message.AsSpan().Count("\r\n"u8);
-
-    private async Task GiveBackAsync(OutboxRow row, string reason)
-    {
-        await outbox.ReleaseAsync(row, run.Owner, reason);
-        run.Settled(1, retryScheduled: true);
-    }
 
     private void DropConnection()
     {
