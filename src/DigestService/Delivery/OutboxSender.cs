@@ -89,8 +89,10 @@ public sealed partial class OutboxSender(
                 }
                 continue;
             }
+            // Outstanding first: an outcome is committed before it stops counting, so a retry it scheduled is seen below.
+            var nothingOut = run.Outstanding == 0;
             var next = await outbox.NextDueAsync(run.Owner, cancellationToken);
-            if (next is null && run.Outstanding == 0)
+            if (next is null && nothingOut)
                 return;
             var wait = next is { } due ? TimeSpan.FromTicks(Math.Max(0, (due - clock.GetUtcNow()).Ticks)) : Timeout.InfiniteTimeSpan;
             await run.WaitForChangeAsync(wait, clock, cancellationToken);
