@@ -1,4 +1,5 @@
 using DigestService.Config;
+using DigestService.Web.Archive;
 
 namespace DigestService.Web;
 
@@ -17,6 +18,7 @@ public static class WebRegistration
     public static WebApplication MapWeb(this WebApplication app)
     {
         app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapArchive();
         return app;
     }
 }
