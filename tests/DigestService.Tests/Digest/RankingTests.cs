@@ -1,0 +1,73 @@
+using DigestService.Digest;
+using DigestService.Store;
+using DigestService.Tests.Support;
+
+namespace DigestService.Tests.Digest;
+
+/// <summary>The trending formula (Digest/Ranking.cs), pinned on its own numbers and on the fixture days through the CLI.</summary>
+public class RankingTests : IAsyncLifetime
+{
+    private readonly FeedServer _feed = new();
+    private readonly TestApp _app = new();
+
+    public async Task InitializeAsync()
+    {
+        _app.With("Feed:Url", _feed.Url).With("Feed:WindowDays", "3");
+        Assert.Equal(0, (await _app.RunAsync("ingest", "--date", "2026-08-14")).ExitCode);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _feed.DisposeAsync();
+        _app.Dispose();
+    }
+
+    private static Sighting Listed(string day, long upvotes) => new() { ArxivId = "2608.00001", ListedOn = day, Upvotes = upvotes };
+
+    [Fact]
+    public void A_paper_of_today_with_20_votes_beats_one_listed_two_days_ago_with_200()
+    {
+        var edition = new DateOnly(2026, 8, 19);
+
+        var today = Ranking.Trending([Listed("2026-08-19", 20)], edition);
+        var older = Ranking.Trending([Listed("2026-08-17", 200)], edition);
+
+        Assert.Equal(Math.Log(21), today, 9);
+        Assert.Equal(Math.Log(1 + 200 / 16.0), older, 9);
+        Assert.True(today > older);
+    }
+
+    [Fact]
+    public void A_relisted_paper_is_hot_by_the_votes_it_gains_anew_and_later_listings_do_not_count()
+    {
+        var edition = new DateOnly(2026, 8, 19);
+
+        var relisted = Ranking.Trending([Listed("2026-08-13", 2), Listed("2026-08-19", 27), Listed("2026-08-20", 90)], edition);
+
+        Assert.Equal(Math.Log(1 + 2 * Math.Pow(4, -6) + 25), relisted, 9);
+    }
+
+    [Fact]
+    public void Relevance_adds_at_most_one_to_the_trending_score_and_the_best_match_gets_all_of_it()
+    {
+        Assert.Equal(3.0 + 1.0, Ranking.Blend(3.0, bm25: -4.2, bestBm25: -4.2), 9);
+        Assert.Equal(3.0 + 0.25, Ranking.Blend(3.0, bm25: -1.05, bestBm25: -4.2), 9);
+    }
+
+    [Fact]
+    public async Task Everyones_list_of_2026_08_14_puts_todays_hot_papers_above_yesterdays_most_voted()
+    {
+        await _app.RunAsync("subscribers", "add", "all@example.org", "--confirmed", "--max-papers", "11");
+        var preview = Path.Combine(_app.Directory, "all.html");
+
+        var result = await _app.RunAsync("preview", "all@example.org", "--date", "2026-08-14", "--out", preview);
+
+        Assert.Equal(0, result.ExitCode);
+        // By hand from the fixtures: ln(1 + votes) for the 08-14 papers, ln(1 + votes/4) for the 08-13 ones
+        // (OpenART: 98 votes a day ago, ln 25.5 = 3.24, between 25 and 24 votes of today).
+        Assert.Equal(
+            ["2608.13489", "2608.06867", "2608.13546", "2608.13505", "2608.07545", "2608.13560", "2608.12743",
+             "2608.00677", "2608.13552", "2608.12307", "2608.11924"],
+            DigestMail.PaperIds(await File.ReadAllTextAsync(preview)));
+    }
+}
