@@ -70,4 +70,22 @@ public class RankingTests : IAsyncLifetime
              "2608.00677", "2608.13552", "2608.12307", "2608.11924"],
             DigestMail.PaperIds(await File.ReadAllTextAsync(preview)));
     }
+
+    [Fact]
+    public async Task A_topic_list_blends_relevance_so_a_better_match_can_pass_a_paper_with_more_votes()
+    {
+        _app.With("Topics:50:Key", "bots").With("Topics:50:Label", "Robots")
+            .With("Topics:50:Terms:0", "robot").With("Topics:50:Terms:1", "embodied")
+            .With("Topics:50:Terms:2", "manipulation").With("Topics:50:Terms:3", "vision-language-action");
+        await _app.RunAsync("subscribers", "add", "bots@example.org", "--confirmed", "--topics", "bots", "--max-papers", "50");
+        var preview = Path.Combine(_app.Directory, "bots.html");
+
+        Assert.Equal(0, (await _app.RunAsync("preview", "bots@example.org", "--date", "2026-08-14", "--out", preview)).ExitCode);
+
+        // Checked by hand with Python's own SQLite FTS5 over the same database: trending + bm25 / best bm25.
+        // 2608.06729 (1 vote on 08-13) passes 2608.11350 and 2608.12313 (2 votes each, same day): it matches better.
+        Assert.Equal(
+            ["2608.13489", "2608.12743", "2608.13049", "2608.06729", "2608.11350", "2608.12313", "2608.11574"],
+            DigestMail.PaperIds(await File.ReadAllTextAsync(preview)));
+    }
 }
