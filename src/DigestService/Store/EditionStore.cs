@@ -76,11 +76,11 @@ public sealed class EditionStore(Database database)
         return rows.ToList();
     }
 
-    /// <summary>The newest days that have a listing, up to <paramref name="to"/>, newest first.</summary>
-    public async Task<IReadOnlyList<DateOnly>> ListingDaysAsync(DateOnly to, int limit, CancellationToken cancellationToken = default)
+    /// <summary>The newest days that have a listing, newest first.</summary>
+    public async Task<IReadOnlyList<DateOnly>> ListingDaysAsync(int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var days = await connection.QueryAsync<string>(database.Sql["ListingDays"], new { To = Iso.Date(to), Limit = limit });
+        var days = await connection.QueryAsync<string>(database.Sql["ListingDays"], new { Limit = limit });
         return days.Select(Iso.ParseDate).ToList();
     }
 

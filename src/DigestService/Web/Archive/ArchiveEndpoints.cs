@@ -46,10 +46,9 @@ public static class ArchiveEndpoints
         EditionStore store, PaperSelector selector, SiteLinks links, IOptions<SiteOptions> site, IOptions<DigestOptions> digest, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var session = selector.StartSession();
         var editions = new List<ArchiveEdition>();
-        foreach (var day in await store.ListingDaysAsync(today, FeedEditions, cancellationToken))
+        foreach (var day in await store.ListingDaysAsync(FeedEditions, cancellationToken))
             editions.Add(new ArchiveEdition(day, await session.GlobalAsync(day, digest.Value.MaxPapers, cancellationToken)));
         return Results.Bytes(ArchiveFeed.Write(editions, site.Value.Name, links, clock.GetUtcNow()), "application/rss+xml; charset=utf-8");
     }
