@@ -20,18 +20,17 @@ public sealed class TopicCatalogOptions : ISelfValidatingOptions
     public IEnumerable<string> Validate()
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < Topics.Count; i++)
+        foreach (var (topic, position) in Topics.Select((t, i) => (t, i + 1)))
         {
-            var topic = Topics[i];
             // Keys travel in comma lists and URLs: keep them to letters, digits and dashes.
             if (topic.Key.Length is 0 or > 40 || !topic.Key.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
-                yield return $"Topics:{i}:Key must be 1 to 40 letters, digits or dashes, got '{topic.Key}'.";
+                yield return $"Topics: topic #{position} needs a Key of 1 to 40 letters, digits or dashes, got '{topic.Key}'.";
             else if (!seen.Add(topic.Key))
-                yield return $"Topics:{i}:Key '{topic.Key}' is used twice.";
+                yield return $"Topics: the Key '{topic.Key}' is used twice.";
             if (string.IsNullOrWhiteSpace(topic.Label))
-                yield return $"Topics:{i}:Label must not be empty.";
+                yield return $"Topics: topic '{topic.Key}' needs a Label.";
             if (!topic.Terms.Any(t => t.Any(char.IsLetterOrDigit)))
-                yield return $"Topics:{i}:Terms must hold at least one word.";
+                yield return $"Topics: topic '{topic.Key}' needs at least one word among its Terms.";
         }
     }
 }
