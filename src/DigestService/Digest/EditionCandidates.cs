@@ -18,7 +18,10 @@ public sealed class EditionCandidates
         _indexByDoc = DocIds.Select((doc, index) => (doc, index)).ToDictionary(x => x.doc, x => x.index);
         var history = sightings.ToLookup(s => s.ArxivId, StringComparer.Ordinal);
         Trending = Papers.Select(p => Ranking.Trending(history[p.ArxivId], edition)).ToArray();
-        GlobalOrder = Ranking.Order(Enumerable.Range(0, Papers.Length), i => Trending[i], Papers);
+        TieRanks = Ranking.TieRanks(Papers);
+        var everyone = Enumerable.Range(0, Papers.Length).Select(i => new Scored(Trending[i], TieRanks[i], i)).ToArray();
+        Ranking.SortBest(everyone, everyone.Length);
+        GlobalOrder = everyone.Select(s => s.Index).ToArray();
     }
 
     public DateOnly Edition { get; }
@@ -28,6 +31,9 @@ public sealed class EditionCandidates
     public long[] DocIds { get; }
 
     public double[] Trending { get; }
+
+    /// <summary>Each candidate's tie-break place (<see cref="Ranking.TieRanks"/>).</summary>
+    public int[] TieRanks { get; }
 
     /// <summary>Every candidate, best trending first.</summary>
     public int[] GlobalOrder { get; }

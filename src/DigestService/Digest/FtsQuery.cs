@@ -16,11 +16,13 @@ public static partial class FtsQuery
     /// <summary>The FTS5 phrase for <paramref name="text"/>, or null when it holds no word to search for.</summary>
     public static string? Phrase(string text)
     {
-        var words = Word().Matches(text);
-        if (words.Count == 0)
+        var lastWord = 0;
+        foreach (var word in Word().EnumerateMatches(text))
+            lastWord = word.Length;
+        if (lastWord == 0)
             return null;
         var body = Whitespace().Replace(text.Trim(), " ").ToLowerInvariant().Replace("\"", "\"\"", StringComparison.Ordinal);
-        return words[^1].Length >= PrefixMinLength ? $"\"{body}\"*" : $"\"{body}\"";
+        return lastWord >= PrefixMinLength ? $"\"{body}\"*" : $"\"{body}\"";
     }
 
     // Letters, digits, marks and private-use characters: what FTS5's unicode61 tokenizer keeps as parts of a word.

@@ -43,20 +43,73 @@ public static class Ranking
     /// <summary>The score of a paper for a topic or keyword subscriber; <paramref name="bm25"/> and <paramref name="bestBm25"/> are negative.</summary>
     public static double Blend(double trending, double bm25, double bestBm25) => trending + RelevanceWeight * (bm25 / bestBm25);
 
-    /// <summary>Candidate indexes best first: by score, then upvotes, then arXiv id.</summary>
-    public static int[] Order(IEnumerable<int> candidates, Func<int, double> score, IReadOnlyList<StoredPaper> papers)
+    /// <summary>
+    /// Puts the best <paramref name="take"/> of <paramref name="scored"/> at its front, best first (the rest stays unordered):
+    /// higher score, then more upvotes, then the smaller arXiv id (as <see cref="TieRanks"/> put them).
+    /// </summary>
+    public static void SortBest(Span<Scored> scored, int take)
     {
-        var ordered = candidates.ToArray();
-        var scores = ordered.Select(score).ToArray();
-        var positions = Enumerable.Range(0, ordered.Length).ToArray();
-        Array.Sort(positions, (a, b) =>
+        if (take < scored.Length)
         {
-            var byScore = scores[b].CompareTo(scores[a]);
-            if (byScore != 0)
-                return byScore;
-            var byVotes = papers[ordered[b]].Upvotes.CompareTo(papers[ordered[a]].Upvotes);
-            return byVotes != 0 ? byVotes : string.CompareOrdinal(papers[ordered[a]].ArxivId, papers[ordered[b]].ArxivId);
-        });
-        return positions.Select(p => ordered[p]).ToArray();
+            SelectBest(scored, take);
+            scored = scored[..take];
+        }
+        scored.Sort(default(BestFirst));
+    }
+
+    /// <summary>Quickselect: moves the best <paramref name="take"/> to the front, in no order, in linear time on average.</summary>
+    private static void SelectBest(Span<Scored> items, int take)
+    {
+        var order = default(BestFirst);
+        int low = 0, high = items.Length - 1, nth = take - 1;
+        while (low < high)
+        {
+            var pivot = items[low + (high - low) / 2];
+            int i = low, j = high;
+            while (i <= j)
+            {
+                while (order.Compare(items[i], pivot) < 0)
+                    i++;
+                while (order.Compare(items[j], pivot) > 0)
+                    j--;
+                if (i <= j)
+                {
+                    (items[i], items[j]) = (items[j], items[i]);
+                    i++;
+                    j--;
+                }
+            }
+            if (nth <= j)
+                high = j;
+            else if (nth >= i)
+                low = i;
+            else
+                return;
+        }
+    }
+
+    /// <summary>Each paper's place when ordered by upvotes (most first), then arXiv id: the tie-break of equal scores.</summary>
+    public static int[] TieRanks(IReadOnlyList<StoredPaper> papers)
+    {
+        var byVotes = Enumerable.Range(0, papers.Count)
+            .OrderByDescending(i => papers[i].Upvotes)
+            .ThenBy(i => papers[i].ArxivId, StringComparer.Ordinal)
+            .ToArray();
+        var ranks = new int[papers.Count];
+        for (var place = 0; place < byVotes.Length; place++)
+            ranks[byVotes[place]] = place;
+        return ranks;
+    }
+
+    private readonly struct BestFirst : IComparer<Scored>
+    {
+        public int Compare(Scored x, Scored y)
+        {
+            var byScore = y.Score.CompareTo(x.Score);
+            return byScore != 0 ? byScore : x.TieRank.CompareTo(y.TieRank);
+        }
     }
 }
+
+/// <summary>A candidate (by index) with its score and tie rank, as <see cref="Ranking.SortBest"/> orders them.</summary>
+public readonly record struct Scored(double Score, int TieRank, int Index);

@@ -64,7 +64,7 @@ public sealed class EditionStore(Database database)
     public async Task<IReadOnlyList<PhraseMatch>> MatchAsync(string match, long firstDoc, long lastDoc, ColumnWeights weights, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<PhraseMatch>(database.Sql["MatchPhrase"], new
+        await using var reader = await connection.ExecuteReaderAsync(database.Sql["MatchPhrase"], new
         {
             Match = match,
             FirstDoc = firstDoc,
@@ -73,7 +73,10 @@ public sealed class EditionStore(Database database)
             AbstractWeight = weights.Abstract,
             KeywordsWeight = weights.Keywords,
         });
-        return rows.ToList();
+        var matches = new List<PhraseMatch>();
+        while (await reader.ReadAsync(cancellationToken))
+            matches.Add(new PhraseMatch(reader.GetInt64(0), reader.GetDouble(1)));
+        return matches;
     }
 
     /// <summary>The newest days that have a listing, newest first.</summary>

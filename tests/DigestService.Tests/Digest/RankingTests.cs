@@ -88,4 +88,21 @@ public class RankingTests : IAsyncLifetime
             ["2608.13489", "2608.12743", "2608.13049", "2608.06729", "2608.11350", "2608.12313", "2608.11574"],
             DigestMail.PaperIds(await File.ReadAllTextAsync(preview)));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(50)]
+    [InlineData(500)]
+    public void Sorting_only_the_best_gives_the_head_of_a_full_sort(int take)
+    {
+        var random = new Random(take);
+        // Few distinct scores, so most of the order comes from the tie ranks.
+        var scored = Enumerable.Range(0, 500).Select(i => new Scored(random.Next(20) / 4.0, random.Next(100_000) * 500 + i, i)).ToArray();
+        var full = scored.OrderByDescending(s => s.Score).ThenBy(s => s.TieRank).Take(take).ToArray();
+
+        Ranking.SortBest(scored, take);
+
+        Assert.Equal(full, scored.Take(take));
+    }
 }
