@@ -10,25 +10,14 @@ namespace DigestService.Tests.Delivery;
 public class DueSendTests : IAsyncLifetime
 {
     private static readonly TimeSpan Step = TimeSpan.FromMinutes(15);
-    private readonly FeedServer _feed = new();
-    private readonly TestSmtpServer _smtp = new();
-    private readonly TestApp _app = new();
+    private FixtureApp _fixture = null!;
 
-    public async Task InitializeAsync()
-    {
-        _app.With("Feed:Url", _feed.Url).With("Feed:WindowDays", "3").With(_smtp.Settings);
-        Assert.Equal(0, (await _app.RunAsync("ingest", "--date", "2026-08-19")).ExitCode);
-    }
+    public async Task InitializeAsync() => _fixture = await FixtureApp.StartAsync(3, "2026-08-19");
 
-    public async Task DisposeAsync()
-    {
-        await _feed.DisposeAsync();
-        await _smtp.DisposeAsync();
-        _app.Dispose();
-    }
+    public async Task DisposeAsync() => await _fixture.DisposeAsync();
 
-    private async Task AddAsync(string email, string zone, int hour) =>
-        Assert.Equal(0, (await _app.RunAsync("subscribers", "add", email, "--confirmed", "--timezone", zone, "--hour", hour.ToString(CultureInfo.InvariantCulture))).ExitCode);
+    private Task AddAsync(string email, string zone, int hour) =>
+        _fixture.AddAsync(email, "--timezone", zone, "--hour", hour.ToString(CultureInfo.InvariantCulture));
 
     private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
@@ -38,10 +27,9 @@ public class DueSendTests : IAsyncLifetime
         var received = new List<(DateTimeOffset, string, string)>();
         for (var at = from; at <= to; at += Step)
         {
-            var before = _smtp.Messages.Count;
-            var result = await _app.RunAsync("send", "--due", "--at", Iso(at));
-            Assert.Equal(0, result.ExitCode);
-            foreach (var message in _smtp.Messages.Skip(before))
+            var before = _fixture.Smtp.Messages.Count;
+            await _fixture.RunOkAsync("send", "--due", "--at", Iso(at));
+            foreach (var message in _fixture.Smtp.Messages.Skip(before))
                 received.Add((at, message.To.Mailboxes.Single().Address, message.Subject ?? ""));
         }
         return received;
@@ -56,8 +44,8 @@ public class DueSendTests : IAsyncLifetime
         await AddAsync("chatham@example.org", "Pacific/Chatham", 7);
         var start = DateTimeOffset.Parse("2026-08-19T00:00:00Z", CultureInfo.InvariantCulture);
         // New subscribers whose hour has already come today get today's edition at once: settle that first.
-        Assert.Equal(0, (await _app.RunAsync("send", "--due", "--at", Iso(start))).ExitCode);
-        _smtp.Messages.Clear();
+        await _fixture.RunOkAsync("send", "--due", "--at", Iso(start));
+        _fixture.Smtp.Messages.Clear();
 
         var received = await StepAsync(start + Step, start.AddDays(1));
 
@@ -73,11 +61,11 @@ public class DueSendTests : IAsyncLifetime
     public async Task On_the_spring_forward_day_an_hour_that_does_not_exist_is_met_by_the_first_hour_after_it()
     {
         // Los Angeles, 2026-03-08: 02:00 PST becomes 03:00 PDT (10:00Z). No papers that day: the note says so.
-        _app.With("Digest:WhenNothingNew", "Note");
+        _fixture.App.With("Digest:WhenNothingNew", "Note");
         await AddAsync("la@example.org", "America/Los_Angeles", 2);
         var start = Utc("2026-03-08T06:00:00Z");
-        Assert.Equal(0, (await _app.RunAsync("send", "--due", "--at", Iso(start))).ExitCode);
-        _smtp.Messages.Clear();
+        await _fixture.RunOkAsync("send", "--due", "--at", Iso(start));
+        _fixture.Smtp.Messages.Clear();
 
         var received = await StepAsync(start + Step, Utc("2026-03-08T12:00:00Z"));
 

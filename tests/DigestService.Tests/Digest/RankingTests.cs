@@ -7,20 +7,16 @@ namespace DigestService.Tests.Digest;
 /// <summary>The trending formula (Digest/Ranking.cs), pinned on its own numbers and on the fixture days through the CLI.</summary>
 public class RankingTests : IAsyncLifetime
 {
-    private readonly FeedServer _feed = new();
-    private readonly TestApp _app = new();
+    /// <summary>Everyone's list of 2026-08-14 (window 3), by hand from the fixtures: ln(1 + votes) for the 08-14 papers,
+    /// ln(1 + votes/4) for the 08-13 ones (OpenART, 98 votes a day ago: ln 25.5 = 3.24, between 25 and 24 votes of today).</summary>
+    public static readonly string[] Everyone0814 =
+        ["2608.13489", "2608.06867", "2608.13546", "2608.13505", "2608.07545", "2608.13560", "2608.12743", "2608.00677", "2608.13552", "2608.12307", "2608.11924"];
 
-    public async Task InitializeAsync()
-    {
-        _app.With("Feed:Url", _feed.Url).With("Feed:WindowDays", "3");
-        Assert.Equal(0, (await _app.RunAsync("ingest", "--date", "2026-08-14")).ExitCode);
-    }
+    private FixtureApp _fixture = null!;
 
-    public async Task DisposeAsync()
-    {
-        await _feed.DisposeAsync();
-        _app.Dispose();
-    }
+    public async Task InitializeAsync() => _fixture = await FixtureApp.StartAsync(3, "2026-08-14");
+
+    public async Task DisposeAsync() => await _fixture.DisposeAsync();
 
     private static Sighting Listed(string day, long upvotes) => new() { ArxivId = "2608.00001", ListedOn = day, Upvotes = upvotes };
 
@@ -54,41 +50,6 @@ public class RankingTests : IAsyncLifetime
         Assert.Equal(3.0 + 0.25, Ranking.Blend(3.0, bm25: -1.05, bestBm25: -4.2), 9);
     }
 
-    [Fact]
-    public async Task Everyones_list_of_2026_08_14_puts_todays_hot_papers_above_yesterdays_most_voted()
-    {
-        await _app.RunAsync("subscribers", "add", "all@example.org", "--confirmed", "--max-papers", "11");
-        var preview = Path.Combine(_app.Directory, "all.html");
-
-        var result = await _app.RunAsync("preview", "all@example.org", "--date", "2026-08-14", "--out", preview);
-
-        Assert.Equal(0, result.ExitCode);
-        // By hand from the fixtures: ln(1 + votes) for the 08-14 papers, ln(1 + votes/4) for the 08-13 ones
-        // (OpenART: 98 votes a day ago, ln 25.5 = 3.24, between 25 and 24 votes of today).
-        Assert.Equal(
-            ["2608.13489", "2608.06867", "2608.13546", "2608.13505", "2608.07545", "2608.13560", "2608.12743",
-             "2608.00677", "2608.13552", "2608.12307", "2608.11924"],
-            DigestMail.PaperIds(await File.ReadAllTextAsync(preview)));
-    }
-
-    [Fact]
-    public async Task A_topic_list_blends_relevance_so_a_better_match_can_pass_a_paper_with_more_votes()
-    {
-        _app.With("Topics:50:Key", "bots").With("Topics:50:Label", "Robots")
-            .With("Topics:50:Terms:0", "robot").With("Topics:50:Terms:1", "embodied")
-            .With("Topics:50:Terms:2", "manipulation").With("Topics:50:Terms:3", "vision-language-action");
-        await _app.RunAsync("subscribers", "add", "bots@example.org", "--confirmed", "--topics", "bots", "--max-papers", "50");
-        var preview = Path.Combine(_app.Directory, "bots.html");
-
-        Assert.Equal(0, (await _app.RunAsync("preview", "bots@example.org", "--date", "2026-08-14", "--out", preview)).ExitCode);
-
-        // Checked by hand with Python's own SQLite FTS5 over the same database: trending + bm25 / best bm25.
-        // 2608.06729 (1 vote on 08-13) passes 2608.11350 and 2608.12313 (2 votes each, same day): it matches better.
-        Assert.Equal(
-            ["2608.13489", "2608.12743", "2608.13049", "2608.06729", "2608.11350", "2608.12313", "2608.11574"],
-            DigestMail.PaperIds(await File.ReadAllTextAsync(preview)));
-    }
-
     [Theory]
     [InlineData(1)]
     [InlineData(7)]
@@ -104,5 +65,26 @@ public class RankingTests : IAsyncLifetime
         Ranking.SortBest(scored, take);
 
         Assert.Equal(full, scored.Take(take));
+    }
+
+    [Fact]
+    public async Task Everyones_list_of_2026_08_14_puts_todays_hot_papers_above_yesterdays_most_voted()
+    {
+        await _fixture.AddAsync("all@example.org", "--max-papers", "11");
+
+        Assert.Equal(Everyone0814, await _fixture.PreviewAsync("all@example.org", "2026-08-14"));
+    }
+
+    [Fact]
+    public async Task A_topic_list_blends_relevance_so_a_better_match_can_pass_a_paper_with_more_votes()
+    {
+        _fixture.WithTopic("bots", "robot", "embodied", "manipulation", "vision-language-action");
+        await _fixture.AddAsync("bots@example.org", "--topics", "bots", "--max-papers", "50");
+
+        var ids = await _fixture.PreviewAsync("bots@example.org", "2026-08-14");
+
+        // Checked by hand with Python's own SQLite FTS5 over the same database: trending + bm25 / best bm25.
+        // 2608.06729 (1 vote on 08-13) passes 2608.11350 and 2608.12313 (2 votes each, same day): it matches better.
+        Assert.Equal(["2608.13489", "2608.12743", "2608.13049", "2608.06729", "2608.11350", "2608.12313", "2608.11574"], ids);
     }
 }

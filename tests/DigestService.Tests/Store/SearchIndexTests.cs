@@ -7,27 +7,16 @@ namespace DigestService.Tests.Store;
 /// <summary>The FTS5 index follows the papers table through the ingest, and sums per-phrase bm25 as selection assumes.</summary>
 public class SearchIndexTests : IAsyncLifetime
 {
-    private readonly FeedServer _feed = new();
-    private readonly TestApp _app = new();
+    private FixtureApp _fixture = null!;
 
-    public async Task InitializeAsync()
-    {
-        _app.With("Feed:Url", _feed.Url).With("Feed:WindowDays", "1");
-        Assert.Equal(0, (await _app.RunAsync("ingest", "--date", "2026-08-14")).ExitCode);
-    }
+    public async Task InitializeAsync() => _fixture = await FixtureApp.StartAsync(1, "2026-08-14");
 
-    public async Task DisposeAsync()
-    {
-        await _feed.DisposeAsync();
-        _app.Dispose();
-    }
+    public async Task DisposeAsync() => await _fixture.DisposeAsync();
 
-    private async Task<IReadOnlyList<string>> PreviewAsync(string email, string keyword)
+    private async Task<IReadOnlyList<string>> KeywordPreviewAsync(string email, string keyword)
     {
-        await _app.RunAsync("subscribers", "add", email, "--confirmed", "--keywords", keyword, "--max-papers", "50");
-        var path = Path.Combine(_app.Directory, email + ".html");
-        Assert.Equal(0, (await _app.RunAsync("preview", email, "--date", "2026-08-14", "--out", path)).ExitCode);
-        return DigestMail.PaperIds(await File.ReadAllTextAsync(path));
+        await _fixture.AddAsync(email, "--keywords", keyword, "--max-papers", "50");
+        return await _fixture.PreviewAsync(email, "2026-08-14");
     }
 
     [Fact]
@@ -35,25 +24,25 @@ public class SearchIndexTests : IAsyncLifetime
     {
         var day = Fixtures.HfDay("2026-08-14");
         // The paper renames itself everywhere: title, abstract and AI keywords.
-        _feed.Handler = _ => FeedAnswer.Json(day.Replace("DreamX", "Zebrafish", StringComparison.Ordinal));
+        _fixture.Feed.Handler = _ => FeedAnswer.Json(day.Replace("DreamX", "Zebrafish", StringComparison.Ordinal));
 
-        Assert.Equal(0, (await _app.RunAsync("ingest", "--date", "2026-08-14")).ExitCode);
+        await _fixture.RunOkAsync("ingest", "--date", "2026-08-14");
 
-        Assert.Equal(["2608.13489"], await PreviewAsync("new@example.org", "zebrafish"));
-        Assert.Empty(await PreviewAsync("old@example.org", "DreamX-Phi"));
+        Assert.Equal(["2608.13489"], await KeywordPreviewAsync("new@example.org", "zebrafish"));
+        Assert.Empty(await KeywordPreviewAsync("old@example.org", "DreamX-Phi"));
     }
 
     [Fact]
     public async Task Ai_keywords_are_searched_too()
     {
         // "SAM3 masks" appears only among the AI keywords of 2608.13489.
-        Assert.Equal(["2608.13489"], await PreviewAsync("kw@example.org", "SAM3 masks"));
+        Assert.Equal(["2608.13489"], await KeywordPreviewAsync("kw@example.org", "SAM3 masks"));
     }
 
     [Fact]
     public async Task The_bm25_of_ored_phrases_is_the_sum_of_each_phrases_bm25()
     {
-        await using var db = new SqliteConnection($"Data Source={_app.DatabasePath}");
+        await using var db = new SqliteConnection($"Data Source={_fixture.App.DatabasePath}");
         const string Sql = "SELECT rowid, bm25(paper_search, 3, 1, 2) FROM paper_search WHERE paper_search MATCH @Match";
         async Task<Dictionary<long, double>> Bm25(string match) =>
             (await db.QueryAsync<(long Doc, double Score)>(Sql, new { Match = match })).ToDictionary(r => r.Doc, r => r.Score);

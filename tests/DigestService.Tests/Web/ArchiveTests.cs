@@ -10,23 +10,23 @@ namespace DigestService.Tests.Web;
 public class ArchiveTests : IAsyncLifetime
 {
     private const string HostileTitle = "Attention <script>alert('x')</script> & \"Friends\"";
-    private readonly FeedServer _feed = new();
-    private readonly TestApp _app = new();
+    private FixtureApp _fixture = null!;
     private WebApplication? _web;
     private HttpClient _http = new();
 
     public async Task InitializeAsync()
     {
-        _app.With("Feed:Url", _feed.Url).With("Feed:WindowDays", "3").With("Schedule:Enabled", "false");
+        _fixture = await FixtureApp.StartAsync(3);
+        _fixture.App.With("Schedule:Enabled", "false");
         // The day's most voted paper carries a title that must come out escaped.
         var day = Fixtures.HfDay("2026-08-14");
-        _feed.Handler = request => FeedAnswer.Json(request.QueryString["date"] == "2026-08-14"
-            ? day.Replace("DreamX-Phi 1.0: Action-Conditioned", HostileTitle.Replace("\"", "\\\"", StringComparison.Ordinal), StringComparison.Ordinal)
-            : FeedServer.ServeFixtureDays(request).Body);
-        Assert.Equal(0, (await _app.RunAsync("ingest", "--date", "2026-08-14")).ExitCode);
+        _fixture.Feed.Handler = request => request.QueryString["date"] == "2026-08-14"
+            ? FeedAnswer.Json(day.Replace("DreamX-Phi 1.0: Action-Conditioned", HostileTitle.Replace("\"", "\\\"", StringComparison.Ordinal), StringComparison.Ordinal))
+            : FeedServer.ServeFixtureDays(request);
+        await _fixture.RunOkAsync("ingest", "--date", "2026-08-14");
 
         var port = FeedServer.FreePort();
-        _web = Program.Build([$"--urls=http://127.0.0.1:{port}"], serve: true, _app.Settings);
+        _web = Program.Build([$"--urls=http://127.0.0.1:{port}"], serve: true, _fixture.App.Settings);
         await StartupChecks.RunAsync(_web.Services);
         await _web.StartAsync();
         _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -40,8 +40,7 @@ public class ArchiveTests : IAsyncLifetime
             await _web.StopAsync();
             await _web.DisposeAsync();
         }
-        await _feed.DisposeAsync();
-        _app.Dispose();
+        await _fixture.DisposeAsync();
     }
 
     [Fact]
@@ -52,10 +51,7 @@ public class ArchiveTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Equal(
-            ["2608.13489", "2608.06867", "2608.13546", "2608.13505", "2608.07545", "2608.13560", "2608.12743",
-             "2608.00677", "2608.13552", "2608.12307"],
-            DigestMail.PaperIds(html));
+        Assert.Equal(Digest.RankingTests.Everyone0814.Take(10), DigestMail.PaperIds(html));
         Assert.Contains("Friday, August 14, 2026", html);
         Assert.DoesNotContain("<script>", html);
         Assert.Contains("Attention &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Friends&quot;", html);
