@@ -56,30 +56,21 @@ public class DueScheduleTests
             sent);
     }
 
-    [Fact]
-    public void Chatham_spring_forward_skips_02_45_to_03_45_and_hour_3_goes_out_at_03_45()
+    [Theory]
+    // Chatham, 2026-09-27: 02:45 CHAST (+12:45) becomes 03:45 CHADT (+13:45), both 14:00Z on 09-26; hour 3 goes out at 03:45.
+    [InlineData("Pacific/Chatham", 3, "2026-09-26T00:00:00Z", "2026-09-26T14:00:00Z", "2026-09-27")]
+    // Los Angeles, 2026-03-08: 02:00 PST becomes 03:00 PDT (10:00Z); hour 2 goes out at 03:00.
+    [InlineData("America/Los_Angeles", 2, "2026-03-08T05:00:00Z", "2026-03-08T10:00:00Z", "2026-03-08")]
+    // Los Angeles, 2026-11-01: 01:00 PDT is 08:00Z, and 01:00 comes again as PST at 09:00Z; hour 1 goes out once.
+    [InlineData("America/Los_Angeles", 1, "2026-11-01T05:00:00Z", "2026-11-01T08:00:00Z", "2026-11-01")]
+    public void On_a_clock_change_day_the_edition_goes_out_once_at_the_first_moment_its_hour_has_come(
+        string zone, int hour, string from, string expectedAt, string expectedEdition)
     {
-        // 2026-09-27 02:45 CHAST (+12:45) becomes 03:45 CHADT (+13:45): both are 14:00Z on 09-26.
-        var sent = Simulate(At("Pacific/Chatham", 3), Utc("2026-09-26T00:00:00Z"), Utc("2026-09-27T00:00:00Z"));
+        var start = Utc(from);
 
-        Assert.Equal([(Utc("2026-09-26T14:00:00Z"), new DateOnly(2026, 9, 27))], sent);
-    }
+        var sent = Simulate(At(zone, hour), start, start.AddDays(1));
 
-    [Fact]
-    public void Los_Angeles_spring_forward_sends_hour_2_at_03_00_pdt()
-    {
-        var sent = Simulate(At("America/Los_Angeles", 2), Utc("2026-03-08T05:00:00Z"), Utc("2026-03-09T05:00:00Z"));
-
-        Assert.Equal([(Utc("2026-03-08T10:00:00Z"), new DateOnly(2026, 3, 8))], sent);
-    }
-
-    [Fact]
-    public void Los_Angeles_fall_back_sends_hour_1_once_though_01_00_comes_twice()
-    {
-        // 2026-11-01: 01:00 PDT is 08:00Z, then 02:00 PDT turns back into 01:00 PST, 09:00Z.
-        var sent = Simulate(At("America/Los_Angeles", 1), Utc("2026-11-01T05:00:00Z"), Utc("2026-11-02T05:00:00Z"));
-
-        Assert.Equal([(Utc("2026-11-01T08:00:00Z"), new DateOnly(2026, 11, 1))], sent);
+        Assert.Equal([(Utc(expectedAt), DateOnly.Parse(expectedEdition, CultureInfo.InvariantCulture))], sent);
     }
 
     [Fact]
