@@ -28,8 +28,8 @@ public class IngestTests : IAsyncLifetime
         var second = await _app.RunAsync("ingest", "--date", "2026-08-19");
 
         Assert.Equal(0, first.ExitCode);
-        Assert.Equal("huggingface: fetched 20, new 20, updated 0", Assert.Single(first.OutputLines));
-        Assert.Equal("huggingface: fetched 26, new 25, updated 1", Assert.Single(second.OutputLines));
+        Assert.Equal("huggingface: fetched 20, new 20, updated 0, skipped 0, unchanged 0, errors 0", Assert.Single(first.OutputLines));
+        Assert.Equal("huggingface: fetched 26, new 25, updated 1, skipped 0, unchanged 0, errors 0", Assert.Single(second.OutputLines));
         await using var db = new SqliteConnection($"Data Source={_app.DatabasePath}");
         Assert.Equal(45, await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM papers"));
         var upvotes = await db.QuerySingleAsync<long>("SELECT upvotes FROM papers WHERE arxiv_id = '2608.12313'");
@@ -46,7 +46,7 @@ public class IngestTests : IAsyncLifetime
         await _app.RunAsync("ingest", "--date", "2026-08-14");
         var again = await _app.RunAsync("ingest", "--date", "2026-08-14");
 
-        Assert.Equal("huggingface: fetched 23, new 0, updated 23", Assert.Single(again.OutputLines));
+        Assert.Equal("huggingface: fetched 23, new 0, updated 23, skipped 0, unchanged 0, errors 0", Assert.Single(again.OutputLines));
         Assert.Equal(23, (await _app.StatsAsync())["papers"]);
     }
 
@@ -101,7 +101,7 @@ public class IngestTests : IAsyncLifetime
         var result = await _app.RunAsync("ingest", "--date", "2026-08-16");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("huggingface: fetched 0, new 0, updated 0", Assert.Single(result.OutputLines));
+        Assert.Equal("huggingface: fetched 0, new 0, updated 0, skipped 0, unchanged 0, errors 0", Assert.Single(result.OutputLines));
     }
 
     [Fact]

@@ -9,6 +9,9 @@ namespace DigestService.Tests.Support;
 public sealed record FeedAnswer(int Status, string Body, string ContentType = "application/json; charset=utf-8")
 {
     public TimeSpan Delay { get; init; }
+
+    /// <summary>Send the body chunked, without a Content-Length, as streaming servers do.</summary>
+    public bool Chunked { get; init; }
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
     public static FeedAnswer Json(string body) => new(200, body);
@@ -85,6 +88,10 @@ public sealed class FeedServer : IAsyncDisposable
             foreach (var (name, value) in answer.Headers)
                 context.Response.Headers[name] = value;
             var bytes = Encoding.UTF8.GetBytes(answer.Body);
+            if (answer.Chunked)
+                context.Response.SendChunked = true;
+            else
+                context.Response.ContentLength64 = bytes.Length;
             await context.Response.OutputStream.WriteAsync(bytes, _stop.Token);
             context.Response.Close();
         }
