@@ -21,14 +21,7 @@ public static class ArxivAtomParser
             // A bad query is answered with a one-entry feed whose id points at the API's error list.
             if (idText.Contains("/api/errors", StringComparison.Ordinal))
                 throw new FeedFormatException($"the arXiv API answered with an error: {FeedXml.Value(entry, Atom + "summary")}");
-            var id = ArxivId.Normalize(idText);
-            var title = FeedXml.Value(entry, Atom + "title");
-            if (id is null || title.Length == 0)
-            {
-                papers.Skip("an entry has no arXiv id or no title");
-                continue;
-            }
-            papers.Add(new FeedPaper
+            papers.Add(ArxivId.Normalize(idText), FeedXml.Value(entry, Atom + "title"), (id, title) => new FeedPaper
             {
                 ArxivId = id,
                 Title = title,

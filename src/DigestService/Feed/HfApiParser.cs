@@ -42,14 +42,7 @@ public static class HfApiParser
                 papers.Skip("an entry has no 'paper' object");
                 continue;
             }
-            var id = ArxivId.Normalize(String(paper, "id"));
-            var title = Text.CollapseWhitespace(String(paper, "title") ?? String(entry, "title"));
-            if (id is null || title.Length == 0)
-            {
-                papers.Skip("an entry has no arXiv id or no title");
-                continue;
-            }
-            papers.Add(new FeedPaper
+            papers.Add(ArxivId.Normalize(String(paper, "id")), Text.CollapseWhitespace(String(paper, "title") ?? String(entry, "title")), (id, title) => new FeedPaper
             {
                 ArxivId = id,
                 Title = title,

@@ -13,7 +13,14 @@ public sealed class ParsedFeedBuilder(string entriesName)
     private int _skipped;
     private string? _firstProblem;
 
-    public void Add(FeedPaper paper) => _papers.Add(paper);
+    /// <summary>Adds the paper an entry describes, or skips the entry when it has no arXiv id or no title to key and show it by.</summary>
+    public void Add(string? arxivId, string title, Func<string, string, FeedPaper> paper)
+    {
+        if (arxivId is null || title.Length == 0)
+            Skip($"{entriesName} without an arXiv id or a title");
+        else
+            _papers.Add(paper(arxivId, title));
+    }
 
     public void Skip(string problem)
     {

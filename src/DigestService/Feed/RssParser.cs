@@ -18,15 +18,9 @@ public static class RssParser
         var papers = new ParsedFeedBuilder("items");
         foreach (var item in channel.Elements("item"))
         {
-            var id = ArxivId.Normalize(item.Element("link")?.Value) ?? ArxivId.Normalize(item.Element("guid")?.Value);
-            var title = FeedXml.Value(item, "title");
-            if (id is null || title.Length == 0)
-            {
-                papers.Skip("an item has no arXiv id in its link or guid, or no title");
-                continue;
-            }
             var description = RssDescription.Read(item.Element("description")?.Value);
-            papers.Add(new FeedPaper
+            var linkedId = ArxivId.Normalize(item.Element("link")?.Value) ?? ArxivId.Normalize(item.Element("guid")?.Value);
+            papers.Add(linkedId, FeedXml.Value(item, "title"), (id, title) => new FeedPaper
             {
                 ArxivId = id,
                 Title = title,

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Dapper;
 using DigestService.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace DigestService.Tests.Feed;
 
@@ -10,36 +8,28 @@ namespace DigestService.Tests.Feed;
 /// A real feed server on loopback that fails the way feeds fail over months of daily runs. Timeouts are generous
 /// (the outcome is asserted, not the duration); the only time checks are lower bounds on waits the server asked for.
 /// </summary>
-public class MisbehavingFeedTests : IAsyncLifetime
+public class MisbehavingFeedTests : FeedServerTest
 {
     private const string Day = "2026-08-13";
-    private readonly FeedServer _server = new();
-    private readonly TestApp _app = new();
     private readonly ConcurrentQueue<(string Path, TimeSpan At)> _arrivals = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private int _attempts;
 
-    public Task InitializeAsync()
+    public override Task InitializeAsync()
     {
-        _app.With("Feed:WindowDays", "1").With("Feed:Timeout", "00:00:05");
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _app.Dispose();
+        App.With("Feed:Timeout", "00:00:05");
+        return base.InitializeAsync();
     }
 
     [Fact]
     public async Task Two_500s_then_a_good_answer_is_a_successful_ingest()
     {
-        _app.WithSources(_server, ("huggingface", "hf-api", "/api/daily_papers"));
-        _server.Handler = request => Interlocked.Increment(ref _attempts) <= 2
+        App.WithSources(Server, ("huggingface", "hf-api", "/api/daily_papers"));
+        Server.Handler = request => Interlocked.Increment(ref _attempts) <= 2
             ? new FeedAnswer(500, "upstream exploded", "text/plain")
             : FeedServer.ServeFixtureDays(request);
 
-        var result = await _app.RunAsync("ingest", "--date", Day);
+        var result = await App.RunAsync("ingest", "--date", Day);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("huggingface: fetched 20, new 20, updated 0, skipped 0, unchanged 0, errors 0", Assert.Single(result.OutputLines));
@@ -51,8 +41,8 @@ public class MisbehavingFeedTests : IAsyncLifetime
     [InlineData(503)]
     public async Task Retry_After_1_is_waited_for_and_then_the_ingest_succeeds(int status)
     {
-        _app.WithSources(_server, ("huggingface", "hf-api", "/api/daily_papers"));
-        _server.Handler = request =>
+        App.WithSources(Server, ("huggingface", "hf-api", "/api/daily_papers"));
+        Server.Handler = request =>
         {
             _arrivals.Enqueue((request.Url!.AbsolutePath, _clock.Elapsed));
             return Interlocked.Increment(ref _attempts) == 1
@@ -60,7 +50,7 @@ public class MisbehavingFeedTests : IAsyncLifetime
                 : FeedServer.ServeFixtureDays(request);
         };
 
-        var result = await _app.RunAsync("ingest", "--date", Day);
+        var result = await App.RunAsync("ingest", "--date", Day);
 
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("huggingface: fetched 20, new 20", Assert.Single(result.OutputLines));
@@ -73,43 +63,43 @@ public class MisbehavingFeedTests : IAsyncLifetime
     [Fact]
     public async Task A_Retry_After_longer_than_the_timeout_is_reported_instead_of_waited_for()
     {
-        _app.WithSources(_server, ("huggingface", "hf-api", "/api/daily_papers"));
-        _server.Handler = _ =>
+        App.WithSources(Server, ("huggingface", "hf-api", "/api/daily_papers"));
+        Server.Handler = _ =>
         {
             Interlocked.Increment(ref _attempts);
             return new FeedAnswer(429, "quota exceeded", "text/plain") { Headers = new Dictionary<string, string> { ["Retry-After"] = "3600" } };
         };
 
-        var result = await _app.RunAsync("ingest", "--date", Day);
+        var result = await App.RunAsync("ingest", "--date", Day);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal("huggingface: error: 2026-08-13: HTTP 429 Too Many Requests from " + $"http://127.0.0.1:{_server.Port}/api/daily_papers (Retry-After 01:00:00)", Assert.Single(result.OutputLines));
+        Assert.Equal("huggingface: error: 2026-08-13: HTTP 429 Too Many Requests from " + $"http://127.0.0.1:{Server.Port}/api/daily_papers (Retry-After 01:00:00)", Assert.Single(result.OutputLines));
         Assert.Equal(1, _attempts);
     }
 
     [Fact]
     public async Task A_source_that_never_answers_ends_at_its_timeout_while_the_other_sources_land()
     {
-        _app.With("Feed:Timeout", "00:00:02")
-            .WithSources(_server, ("silent", "hf-api", "/silent"), ("huggingface", "hf-api", "/api/daily_papers"), ("arxiv", "arxiv-atom", "/arxiv"));
-        _server.Handler = request => request.Url!.AbsolutePath switch
+        App.With("Feed:Timeout", "00:00:02")
+            .WithSources(Server, ("silent", "hf-api", "/silent"), ("huggingface", "hf-api", "/api/daily_papers"), ("arxiv", "arxiv-atom", "/arxiv"));
+        Server.Handler = request => request.Url!.AbsolutePath switch
         {
             "/silent" => FeedAnswer.Json("[]") with { Delay = TimeSpan.FromMinutes(5) },
             "/arxiv" => new FeedAnswer(200, Fixtures.Read("arxiv-api-query-cs.RO-2025-10-17.xml"), "application/atom+xml"),
             _ => FeedServer.ServeFixtureDays(request),
         };
 
-        var result = await _app.RunAsync("ingest", "--date", Day);
+        var result = await App.RunAsync("ingest", "--date", Day);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
             [
-                $"silent: error: 2026-08-13: no answer from http://127.0.0.1:{_server.Port}/silent within 00:00:02 (Feed:Timeout)",
+                $"silent: error: 2026-08-13: no answer from http://127.0.0.1:{Server.Port}/silent within 00:00:02 (Feed:Timeout)",
                 "huggingface: fetched 20, new 20, updated 0, skipped 0, unchanged 0, errors 0",
                 "arxiv: fetched 2, new 2, updated 0, skipped 0, unchanged 0, errors 0",
             ],
             result.OutputLines);
-        Assert.Equal(22, (await _app.StatsAsync())["papers"]);
+        Assert.Equal(22, (await App.StatsAsync())["papers"]);
     }
 
     public static TheoryData<string, string, string> BadAnswers => new()
@@ -135,17 +125,17 @@ public class MisbehavingFeedTests : IAsyncLifetime
     {
         var good = GoodAnswer(format);
         var misbehave = false;
-        _app.WithSources(_server, ("bad", format, "/bad"), ("huggingface", "hf-api", "/api/daily_papers"));
-        _server.Handler = request => request.Url!.AbsolutePath == "/bad"
+        App.WithSources(Server, ("bad", format, "/bad"), ("huggingface", "hf-api", "/api/daily_papers"));
+        Server.Handler = request => request.Url!.AbsolutePath == "/bad"
             ? misbehave ? BadAnswer(kind, good) : good
             : FeedServer.ServeFixtureDays(request);
-        var first = await _app.RunAsync("ingest", "--date", Day);
+        var first = await App.RunAsync("ingest", "--date", Day);
         Assert.Equal(0, first.ExitCode);
         Assert.StartsWith("bad: fetched ", first.OutputLines[0]);
         var before = await PapersAsync();
 
         misbehave = true;
-        var result = await _app.RunAsync("ingest", "--date", "2026-08-14");
+        var result = await App.RunAsync("ingest", "--date", "2026-08-14");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(2, result.OutputLines.Count);
@@ -160,31 +150,31 @@ public class MisbehavingFeedTests : IAsyncLifetime
     [Fact]
     public async Task When_every_source_fails_the_ingest_exits_1_with_a_line_each()
     {
-        _app.WithSources(_server, ("huggingface", "hf-api", "/api/daily_papers"), ("arxiv", "arxiv-atom", "/arxiv"));
-        _server.Handler = request => request.Url!.AbsolutePath == "/arxiv"
+        App.WithSources(Server, ("huggingface", "hf-api", "/api/daily_papers"), ("arxiv", "arxiv-atom", "/arxiv"));
+        Server.Handler = request => request.Url!.AbsolutePath == "/arxiv"
             ? new FeedAnswer(200, "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry>", "application/atom+xml")
             : new FeedAnswer(404, "{\"error\":\"not found\"}");
 
-        var result = await _app.RunAsync("ingest", "--date", Day);
+        var result = await App.RunAsync("ingest", "--date", Day);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(2, result.OutputLines.Count);
         Assert.StartsWith("huggingface: error: 2026-08-13: HTTP 404 Not Found", result.OutputLines[0]);
         Assert.StartsWith("arxiv: error: the answer is not valid XML", result.OutputLines[1]);
-        Assert.Equal(0, (await _app.StatsAsync())["papers"]);
+        Assert.Equal(0, (await App.StatsAsync())["papers"]);
     }
 
     [Fact]
     public async Task A_host_that_keeps_failing_opens_the_circuit_and_the_rest_of_the_window_fails_fast()
     {
-        _app.With("Feed:WindowDays", "3").WithSources(_server, ("huggingface", "hf-api", "/api/daily_papers"));
-        _server.Handler = _ =>
+        App.With("Feed:WindowDays", "3").WithSources(Server, ("huggingface", "hf-api", "/api/daily_papers"));
+        Server.Handler = _ =>
         {
             Interlocked.Increment(ref _attempts);
             return new FeedAnswer(502, "bad gateway", "text/plain");
         };
 
-        var result = await _app.RunAsync("ingest", "--date", Day);
+        var result = await App.RunAsync("ingest", "--date", Day);
 
         Assert.Equal(1, result.ExitCode);
         var line = Assert.Single(result.OutputLines);
@@ -197,15 +187,15 @@ public class MisbehavingFeedTests : IAsyncLifetime
     [Fact]
     public async Task Requests_to_a_host_with_an_interval_are_spaced_by_it()
     {
-        _app.With("Feed:WindowDays", "3").With("Feed:HostIntervals:127.0.0.1", "00:00:00.300")
-            .WithSources(_server, ("huggingface", "hf-api", "/api/daily_papers"));
-        _server.Handler = request =>
+        App.With("Feed:WindowDays", "3").With("Feed:HostIntervals:127.0.0.1", "00:00:00.300")
+            .WithSources(Server, ("huggingface", "hf-api", "/api/daily_papers"));
+        Server.Handler = request =>
         {
             _arrivals.Enqueue((request.Url!.PathAndQuery, _clock.Elapsed));
             return FeedServer.ServeFixtureDays(request);
         };
 
-        var result = await _app.RunAsync("ingest", "--date", "2026-08-14");
+        var result = await App.RunAsync("ingest", "--date", "2026-08-14");
 
         Assert.Equal(0, result.ExitCode);
         var arrivals = _arrivals.ToArray();
@@ -232,12 +222,4 @@ public class MisbehavingFeedTests : IAsyncLifetime
         "20mb-chunked" => good with { Body = new string(' ', 20 * 1024 * 1024), Chunked = true },
         _ => good with { Body = new string(' ', 20 * 1024 * 1024) },
     };
-
-    /// <summary>Every stored paper's text and counters, to check a failed ingest removed or blanked nothing.</summary>
-    private async Task<IReadOnlyList<string>> PapersAsync()
-    {
-        await using var db = new SqliteConnection($"Data Source={_app.DatabasePath}");
-        var rows = await db.QueryAsync<string>("SELECT arxiv_id || '|' || title || '|' || abstract || '|' || authors || '|' || upvotes FROM papers ORDER BY arxiv_id");
-        return rows.ToList();
-    }
 }

@@ -2,9 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
-using Dapper;
 using DigestService.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace DigestService.Tests.Feed;
 
@@ -78,16 +76,11 @@ public class SameDayAcrossFormatsTests : IAsyncLifetime
 
     private static readonly (string Format, string Path)[] Sources = [("hf-api", "/api/daily_papers"), ("hf-page", "/papers"), ("rss", "/feed.xml")];
 
-    private static async Task<IReadOnlyList<string>> StoredPapersAsync(TestApp app)
-    {
-        await using var db = new SqliteConnection($"Data Source={app.DatabasePath}");
-        var rows = await db.QueryAsync<string>(
-            """
-            SELECT p.arxiv_id || '|' || p.title || '|' || p.abstract || '|' || p.authors || '|' || p.upvotes || '|' || s.listed_on
-            FROM papers p JOIN sightings s ON s.arxiv_id = p.arxiv_id ORDER BY p.arxiv_id
-            """);
-        return rows.ToList();
-    }
+    private static Task<IReadOnlyList<string>> StoredPapersAsync(TestApp app) => app.QueryAsync<string>(
+        """
+        SELECT p.arxiv_id || '|' || p.title || '|' || p.abstract || '|' || p.authors || '|' || p.upvotes || '|' || s.listed_on
+        FROM papers p JOIN sightings s ON s.arxiv_id = p.arxiv_id ORDER BY p.arxiv_id
+        """);
 
     /// <summary>The page's embedded list, read with an HTML parser as any scraper would (not with the code under test).</summary>
     private static JsonArray PageEntries(string page)

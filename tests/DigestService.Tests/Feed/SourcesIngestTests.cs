@@ -1,60 +1,44 @@
 using System.Collections.Concurrent;
-using Dapper;
 using DigestService.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace DigestService.Tests.Feed;
 
 /// <summary>Several sources in one database: dedupe across formats, conditional GET, per-source stats, configuration.</summary>
-public class SourcesIngestTests : IAsyncLifetime
+public class SourcesIngestTests : FeedServerTest
 {
     private const string ArxivFile = "arxiv-api-query-cs.LG-cs.AI-2026-04-30.xml";
-    private readonly FeedServer _server = new();
-    private readonly TestApp _app = new();
-
-    public Task InitializeAsync()
-    {
-        _app.With("Feed:WindowDays", "1");
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _app.Dispose();
-    }
 
     [Fact]
     public async Task A_paper_seen_on_arxiv_first_and_on_hf_later_is_one_paper_that_gains_its_upvotes()
     {
-        _app.WithSources(_server, ("arxiv", "arxiv-atom", "/arxiv"), ("huggingface", "hf-api", "/api/daily_papers"));
+        App.WithSources(Server, ("arxiv", "arxiv-atom", "/arxiv"), ("huggingface", "hf-api", "/api/daily_papers"));
         var hfListsTide = false;
-        _server.Handler = request => request.Url!.AbsolutePath == "/arxiv"
+        Server.Handler = request => request.Url!.AbsolutePath == "/arxiv"
             ? new FeedAnswer(200, Fixtures.Read(ArxivFile), "application/atom+xml")
             : FeedAnswer.Json(hfListsTide ? TideOnHf(upvotes: 42) : "[]");
-        await _app.RunAsync("ingest", "--date", "2026-04-30");
+        await App.RunAsync("ingest", "--date", "2026-04-30");
 
         hfListsTide = true;
-        var result = await _app.RunAsync("ingest", "--date", "2026-05-01");
+        var result = await App.RunAsync("ingest", "--date", "2026-05-01");
 
         Assert.Equal("huggingface: fetched 1, new 0, updated 1, skipped 0, unchanged 0, errors 0", result.OutputLines[1]);
         var tide = await PaperAsync("2604.26951");
         Assert.Equal(42, tide.Upvotes);
         Assert.Equal("[\"cs.CL\",\"cs.AI\",\"cs.LG\"]", tide.Categories);
         Assert.Equal("Turning the TIDE: Cross-Architecture Distillation for Diffusion Large Language Models", tide.Title);
-        Assert.Equal(20, (await _app.StatsAsync())["papers"]);
+        Assert.Equal(20, (await App.StatsAsync())["papers"]);
     }
 
     [Fact]
     public async Task A_source_without_upvotes_never_resets_the_upvotes_hf_gave()
     {
-        _app.WithSources(_server, ("huggingface", "hf-api", "/api/daily_papers"), ("arxiv", "arxiv-atom", "/arxiv"));
-        _server.Handler = request => request.Url!.AbsolutePath == "/arxiv"
+        App.WithSources(Server, ("huggingface", "hf-api", "/api/daily_papers"), ("arxiv", "arxiv-atom", "/arxiv"));
+        Server.Handler = request => request.Url!.AbsolutePath == "/arxiv"
             ? new FeedAnswer(200, Fixtures.Read(ArxivFile), "application/atom+xml")
             : FeedAnswer.Json(TideOnHf(upvotes: 42));
 
-        await _app.RunAsync("ingest", "--date", "2026-04-30");
-        await _app.RunAsync("ingest", "--date", "2026-05-01");
+        await App.RunAsync("ingest", "--date", "2026-04-30");
+        await App.RunAsync("ingest", "--date", "2026-05-01");
 
         Assert.Equal(42, (await PaperAsync("2604.26951")).Upvotes);
     }
@@ -63,8 +47,8 @@ public class SourcesIngestTests : IAsyncLifetime
     public async Task The_second_ingest_asks_conditionally_and_a_304_counts_as_unchanged_not_as_an_error()
     {
         var conditions = new ConcurrentQueue<(string? IfNoneMatch, string? IfModifiedSince)>();
-        _app.WithSources(_server, ("huggingface", "hf-api", "/api/daily_papers"), ("arxiv", "arxiv-atom", "/arxiv"));
-        _server.Handler = request =>
+        App.WithSources(Server, ("huggingface", "hf-api", "/api/daily_papers"), ("arxiv", "arxiv-atom", "/arxiv"));
+        Server.Handler = request =>
         {
             var ifNoneMatch = request.Headers["If-None-Match"];
             conditions.Enqueue((ifNoneMatch, request.Headers["If-Modified-Since"]));
@@ -75,10 +59,10 @@ public class SourcesIngestTests : IAsyncLifetime
                 : FeedServer.ServeFixtureDays(request);
             return answer with { Headers = new Dictionary<string, string> { ["ETag"] = "\"v1\"", ["Last-Modified"] = "Thu, 13 Aug 2026 07:45:00 GMT" } };
         };
-        await _app.RunAsync("ingest", "--date", "2026-08-13");
+        await App.RunAsync("ingest", "--date", "2026-08-13");
         var before = await UpdatedAtAsync();
 
-        var again = await _app.RunAsync("ingest", "--date", "2026-08-13");
+        var again = await App.RunAsync("ingest", "--date", "2026-08-13");
 
         Assert.Equal(0, again.ExitCode);
         Assert.Equal(
@@ -89,23 +73,23 @@ public class SourcesIngestTests : IAsyncLifetime
             again.OutputLines);
         Assert.Equal([(null, null), (null, null), ("\"v1\"", "Thu, 13 Aug 2026 07:45:00 GMT"), ("\"v1\"", "Thu, 13 Aug 2026 07:45:00 GMT")], conditions.ToArray());
         Assert.Equal(before, await UpdatedAtAsync());
-        Assert.Equal(40, (await _app.StatsAsync())["papers"]);
+        Assert.Equal(40, (await App.StatsAsync())["papers"]);
     }
 
     [Fact]
     public async Task An_answer_that_could_not_be_read_leaves_no_validator_so_the_next_ingest_asks_in_full()
     {
         var conditional = 0;
-        _app.WithSources(_server, ("huggingface", "hf-api", "/api/daily_papers"));
-        _server.Handler = request =>
+        App.WithSources(Server, ("huggingface", "hf-api", "/api/daily_papers"));
+        Server.Handler = request =>
         {
             if (request.Headers["If-None-Match"] is not null)
                 Interlocked.Increment(ref conditional);
             return new FeedAnswer(200, "{\"error\":\"Invalid date\"}") { Headers = new Dictionary<string, string> { ["ETag"] = "\"v1\"" } };
         };
 
-        await _app.RunAsync("ingest", "--date", "2026-08-13");
-        await _app.RunAsync("ingest", "--date", "2026-08-13");
+        await App.RunAsync("ingest", "--date", "2026-08-13");
+        await App.RunAsync("ingest", "--date", "2026-08-13");
 
         Assert.Equal(0, conditional);
     }
@@ -113,20 +97,20 @@ public class SourcesIngestTests : IAsyncLifetime
     [Fact]
     public async Task Stats_gives_each_source_its_last_success_and_a_later_error()
     {
-        _app.WithSources(_server, ("huggingface", "hf-api", "/api/daily_papers"), ("arxiv", "arxiv-atom", "/arxiv"), ("mirror", "rss", "/feed.xml"));
+        App.WithSources(Server, ("huggingface", "hf-api", "/api/daily_papers"), ("arxiv", "arxiv-atom", "/arxiv"), ("mirror", "rss", "/feed.xml"));
         var arxivDown = false;
-        _server.Handler = request => request.Url!.AbsolutePath switch
+        Server.Handler = request => request.Url!.AbsolutePath switch
         {
             "/arxiv" when arxivDown => new FeedAnswer(503, "maintenance", "text/plain"),
             "/arxiv" => new FeedAnswer(200, Fixtures.Read(ArxivFile), "application/atom+xml"),
             "/feed.xml" => new FeedAnswer(404, "gone", "text/plain"),
             _ => FeedServer.ServeFixtureDays(request),
         };
-        await _app.RunAsync("ingest", "--date", "2026-08-13");
+        await App.RunAsync("ingest", "--date", "2026-08-13");
         arxivDown = true;
-        await _app.RunAsync("ingest", "--date", "2026-08-13");
+        await App.RunAsync("ingest", "--date", "2026-08-13");
 
-        var stats = await _app.RunAsync("stats");
+        var stats = await App.RunAsync("stats");
 
         var lines = stats.OutputLines;
         Assert.Equal(["papers: 40", "subscribers: 0"], lines.Take(2));
@@ -145,9 +129,9 @@ public class SourcesIngestTests : IAsyncLifetime
     [InlineData("Feed:MaxResponseBytes", "10", "Feed:MaxResponseBytes must be at least 1024.")]
     public async Task A_bad_feed_setting_fails_the_start_naming_its_key(string key, string value, string message)
     {
-        _app.WithSources(_server, ("one", "hf-api", "/a"), ("two", "rss", "/b/{date}.xml")).With(key, value);
+        App.WithSources(Server, ("one", "hf-api", "/a"), ("two", "rss", "/b/{date}.xml")).With(key, value);
 
-        var result = await _app.RunAsync("ingest");
+        var result = await App.RunAsync("ingest");
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("configuration error: ", result.Error);
@@ -157,13 +141,13 @@ public class SourcesIngestTests : IAsyncLifetime
     [Fact]
     public async Task A_url_with_a_date_placeholder_is_read_once_per_day_of_the_window()
     {
-        _app.With("Feed:WindowDays", "2").WithSources(_server, ("page", "hf-page", "/papers/date/{date}"));
-        _server.Handler = _ => new FeedAnswer(200, Fixtures.Read("hf-papers-page-2024-08-01.html"), "text/html");
+        App.With("Feed:WindowDays", "2").WithSources(Server, ("page", "hf-page", "/papers/date/{date}"));
+        Server.Handler = _ => new FeedAnswer(200, Fixtures.Read("hf-papers-page-2024-08-01.html"), "text/html");
 
-        var result = await _app.RunAsync("ingest", "--date", "2024-08-02");
+        var result = await App.RunAsync("ingest", "--date", "2024-08-02");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(["/papers/date/2024-08-01", "/papers/date/2024-08-02"], _server.Requests.Order().ToArray());
+        Assert.Equal(["/papers/date/2024-08-01", "/papers/date/2024-08-02"], Server.Requests.Order().ToArray());
         // Both answers are the 2024-08-01 page, whose own date wins over the day asked for.
         Assert.Equal("page: fetched 13, new 13, updated 0, skipped 0, unchanged 0, errors 0", Assert.Single(result.OutputLines));
     }
@@ -176,15 +160,8 @@ public class SourcesIngestTests : IAsyncLifetime
           "numComments":3,"publishedAt":"2026-04-28T20:00:00.000Z","title":"Turning the TIDE: Cross-Architecture Distillation for Diffusion Large Language Models"}]
         """;
 
-    private async Task<(long Upvotes, string? Categories, string Title)> PaperAsync(string id)
-    {
-        await using var db = new SqliteConnection($"Data Source={_app.DatabasePath}");
-        return await db.QuerySingleAsync<(long, string?, string)>("SELECT upvotes, categories, title FROM papers WHERE arxiv_id = @id", new { id });
-    }
+    private async Task<(long Upvotes, string? Categories, string Title)> PaperAsync(string id) =>
+        Assert.Single(await App.QueryAsync<(long, string?, string)>("SELECT upvotes, categories, title FROM papers WHERE arxiv_id = @id", new { id }));
 
-    private async Task<IReadOnlyList<string>> UpdatedAtAsync()
-    {
-        await using var db = new SqliteConnection($"Data Source={_app.DatabasePath}");
-        return (await db.QueryAsync<string>("SELECT arxiv_id || updated_at FROM papers ORDER BY arxiv_id")).ToList();
-    }
+    private Task<IReadOnlyList<string>> UpdatedAtAsync() => App.QueryAsync<string>("SELECT arxiv_id || updated_at FROM papers ORDER BY arxiv_id");
 }

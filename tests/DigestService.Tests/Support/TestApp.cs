@@ -66,6 +66,13 @@ public sealed class TestApp : IDisposable
             .ToDictionary(p => p[0], p => long.Parse(p[1].Trim(), System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>Reads the service's SQLite file directly, as an operator with the sqlite3 shell would.</summary>
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
+    {
+        await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath}");
+        return (await Dapper.SqlMapper.QueryAsync<T>(db, sql, parameters)).ToList();
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
