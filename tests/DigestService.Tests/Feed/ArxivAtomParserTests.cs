@@ -19,15 +19,11 @@ public class ArxivAtomParserTests
         Assert.Equal(0, parsed.Skipped);
         Assert.All(parsed.Papers, p =>
         {
-            Assert.Matches(@"^\d{4}\.\d{4,5}$", p.ArxivId);
-            Assert.DoesNotContain('\n', p.Title);
-            Assert.DoesNotContain('\n', p.Abstract);
-            Assert.False(char.IsWhiteSpace(p.Abstract[0]));
+            PaperAssert.Normalised(p, Day);
             Assert.NotEmpty(p.Authors);
             Assert.NotEmpty(p.Categories);
             Assert.NotNull(p.PublishedAt);
             Assert.Null(p.Upvotes);
-            Assert.Equal(Day, p.ListedOn);
         });
     }
 

@@ -19,14 +19,9 @@ public class HfApiParserTests
         Assert.Equal(items, papers.Count);
         Assert.All(papers, p =>
         {
-            Assert.Matches(@"^\d{4}\.\d{4,5}$", p.ArxivId);
-            Assert.DoesNotContain('\n', p.Title);
-            Assert.DoesNotContain("  ", p.Title);
-            Assert.DoesNotContain('\n', p.Abstract);
-            Assert.NotEmpty(p.Abstract);
+            PaperAssert.Normalised(p, DateOnly.Parse(date));
             Assert.NotEmpty(p.Authors);
             Assert.NotNull(p.Upvotes);
-            Assert.Equal(DateOnly.Parse(date), p.ListedOn);
         });
     }
 

@@ -19,10 +19,7 @@ public class HfPageParserTests
         Assert.Equal(94, parsed.Papers[0].Upvotes);
         Assert.All(parsed.Papers, p =>
         {
-            Assert.Equal(new DateOnly(2024, 8, 1), p.ListedOn);
-            Assert.Matches(@"^\d{4}\.\d{4,5}$", p.ArxivId);
-            Assert.DoesNotContain('\n', p.Title);
-            Assert.NotEmpty(p.Abstract);
+            PaperAssert.Normalised(p, new DateOnly(2024, 8, 1));
             Assert.NotEmpty(p.Authors);
             Assert.NotNull(p.Upvotes);
         });

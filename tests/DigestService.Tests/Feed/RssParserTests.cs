@@ -20,12 +20,8 @@ public class RssParserTests
         Assert.Equal(items, parsed.Papers.Select(p => p.ArxivId).Distinct().Count());
         Assert.All(parsed.Papers, p =>
         {
-            Assert.Matches(@"^\d{4}\.\d{4,5}$", p.ArxivId);
-            Assert.NotEmpty(p.Title);
-            Assert.NotEmpty(p.Abstract);
-            Assert.DoesNotContain('\n', p.Abstract);
+            PaperAssert.Normalised(p, Day);
             Assert.DoesNotMatch("<[a-zA-Z/][^>]*>", p.Abstract);
-            Assert.Equal(Day, p.ListedOn);
         });
     }
 
