@@ -58,6 +58,11 @@ public sealed class FeedHttp(HttpClient http, IOptions<FeedOptions> options)
         {
             throw new HttpRequestException($"cannot reach {where}: {e.Message}", e);
         }
+        catch (IOException e)
+        {
+            // The connection broke while the body streamed in (after the retries, which end with the headers).
+            throw new HttpRequestException($"the answer from {where} broke off: {e.Message}", e);
+        }
     }
 
     /// <summary>Reads at most <paramref name="limit"/> bytes: a declared or streamed larger body is refused without being held.</summary>

@@ -12,6 +12,9 @@ public sealed record FeedAnswer(int Status, string Body, string ContentType = "a
 
     /// <summary>Send the body chunked, without a Content-Length, as streaming servers do.</summary>
     public bool Chunked { get; init; }
+
+    /// <summary>Drop the connection after this many body bytes, as a server that dies mid-answer does.</summary>
+    public int? BreakAfterBytes { get; init; }
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
     public static FeedAnswer Json(string body) => new(200, body);
@@ -92,6 +95,13 @@ public sealed class FeedServer : IAsyncDisposable
                 context.Response.SendChunked = true;
             else
                 context.Response.ContentLength64 = bytes.Length;
+            if (answer.BreakAfterBytes is { } cut)
+            {
+                await context.Response.OutputStream.WriteAsync(bytes.AsMemory(0, cut), _stop.Token);
+                await context.Response.OutputStream.FlushAsync(_stop.Token);
+                context.Response.Abort();
+                return;
+            }
             await context.Response.OutputStream.WriteAsync(bytes, _stop.Token);
             context.Response.Close();
         }
