@@ -13,6 +13,7 @@ public static class StoreRegistration
         services.AddSingleton<SubscriberStore>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<StatsStore>();
+        services.AddSingleton<FeedSourceStore>();
         return services;
     }
 }
