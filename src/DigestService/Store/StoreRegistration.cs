@@ -13,6 +13,9 @@ public static class StoreRegistration
         services.AddSingleton<SubscriberStore>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<StatsStore>();
+        services.AddSingleton<SignUpStore>();
+        services.AddSingleton<PreferenceStore>();
+        services.AddSingleton<PersonalDataStore>();
         return services;
     }
 }
