@@ -35,8 +35,13 @@ public sealed class RunningSite : IAsyncDisposable
         return new RunningSite(web, url);
     }
 
+    private bool _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+            return;
+        _disposed = true;
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -6,6 +6,9 @@ namespace DigestService.Tests.Support;
 /// <summary>An HTTP answer of the site: status, body and headers.</summary>
 public sealed partial record SitePage(HttpStatusCode Status, string Html, HttpResponseMessage Response)
 {
+    /// <summary>The page with its HTML entities decoded, for checking the words it shows.</summary>
+    public string Text => WebUtility.HtmlDecode(Html);
+
     /// <summary>The antiforgery token of the page's forms.</summary>
     public string FormToken => FormTokenField().Match(Html) is { Success: true } match
         ? WebUtility.HtmlDecode(match.Groups[1].Value)
