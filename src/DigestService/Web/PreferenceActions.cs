@@ -6,7 +6,10 @@ using Microsoft.Extensions.Options;
 
 namespace DigestService.Web;
 
-/// <summary>The changes the holder of a preferences link can post, by the form's <c>do</c> field; each answers with the page as now saved.</summary>
+/// <summary>
+/// <c>GET|POST /preferences/{token}</c>. Every form of the page (and the gentler choices of the unsubscribe page)
+/// posts here with a <c>do</c> field naming what to change; each change answers with the page as now saved.
+/// </summary>
 public sealed class PreferenceActions(
     PreferencesPage page,
     WebPages pages,
@@ -19,7 +22,26 @@ public sealed class PreferenceActions(
 {
     private static readonly JsonSerializerOptions ExportJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
 
-    public Task<IResult> ApplyAsync(HttpContext context, Subscriber subscriber, PostedForm form) => form.Value("do") switch
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapSigned<PreferenceActions>("/preferences", TokenPurpose.Preferences,
+            (actions, context, subscriber) => actions.Show(context, subscriber),
+            (actions, context, subscriber) => actions.PostAsync(context, subscriber));
+
+    private IResult Show(HttpContext context, Subscriber subscriber) => page.Render(context, subscriber);
+
+    private async Task<IResult> PostAsync(HttpContext context, Subscriber subscriber)
+    {
+        var form = await PostedForm.ReadAsync(context, checkAntiforgery: true);
+        return form.Status switch
+        {
+            FormStatus.TooLarge => pages.TooLarge(),
+            FormStatus.AntiforgeryFailed => page.Render(context, subscriber,
+                error: "This page was open too long or came from elsewhere, so nothing was changed. Please make your change again."),
+            _ => await ApplyAsync(context, subscriber, form),
+        };
+    }
+
+    private Task<IResult> ApplyAsync(HttpContext context, Subscriber subscriber, PostedForm form) => form.Value("do") switch
     {
         "save" => SaveAsync(context, subscriber, form),
         "pause" => PauseAsync(context, subscriber, form.Value("pause_days")),

@@ -49,9 +49,9 @@ public static class WebRegistration
         app.UseRateLimiter();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapSubscribe();
-        app.MapConfirm();
-        app.MapPreferences();
-        app.MapUnsubscribe();
+        ConfirmPage.Map(app);
+        PreferenceActions.Map(app);
+        UnsubscribePage.Map(app);
         return app;
     }
 }
