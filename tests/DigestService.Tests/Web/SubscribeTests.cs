@@ -176,4 +176,19 @@ public class SubscribeTests : SiteTest
         Assert.Contains("We could not send the email", answer.Html);
         Assert.DoesNotContain("Exception", answer.Html);
     }
+
+    [Fact]
+    public async Task Someone_who_unsubscribed_can_sign_up_again_and_must_confirm_again()
+    {
+        var preferences = await SubscribeAndConfirmAsync("ada@example.org", "llm");
+        await Browser.SubmitAsync(preferences, Fields.Of(("do", "unsubscribe")));
+
+        await SignUpAsync("ada@example.org", "code");
+
+        Assert.Equal("pending", await StatusOfAsync("ada@example.org"));
+        Assert.Equal("code", await QueryAsync<string>("SELECT topics FROM subscribers"));
+        var confirmed = await Browser.SubmitAsync(LinkIn(MailTo("ada@example.org"), "confirm"), []);
+        Assert.Contains("You're subscribed", confirmed.Html);
+        Assert.Equal("active", await StatusOfAsync("ada@example.org"));
+    }
 }
