@@ -7,13 +7,13 @@ public static class OptionsRegistration
     /// <summary>Binds a section and validates it when the host starts, so a bad key fails the start, not the 7 a.m. send.</summary>
     public static IServiceCollection AddSection<T>(this IServiceCollection services, IConfiguration configuration, string section)
         where T : class, ISelfValidatingOptions =>
-        services.AddValidated<T>(configuration.GetSection(section));
+        services.AddValidatedOptions<T>(configuration.GetSection(section));
 
-    /// <summary>Binds <typeparamref name="T"/> from <paramref name="configuration"/> as given: the root, for options whose section is a list (Topics).</summary>
-    public static IServiceCollection AddValidated<T>(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The same for options bound from <paramref name="source"/> itself, such as the root for a top-level list.</summary>
+    public static IServiceCollection AddValidatedOptions<T>(this IServiceCollection services, IConfiguration source)
         where T : class, ISelfValidatingOptions
     {
-        services.AddOptions<T>().Bind(configuration).ValidateOnStart();
+        services.AddOptions<T>().Bind(source).ValidateOnStart();
         services.AddSingleton<IValidateOptions<T>, SelfValidation<T>>();
         return services;
     }

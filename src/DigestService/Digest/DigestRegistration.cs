@@ -7,7 +7,6 @@ public static class DigestRegistration
     public static IServiceCollection AddDigest(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSection<DigestOptions>(configuration, "Digest");
-        services.AddValidated<TopicCatalogOptions>(configuration);
         services.AddSingleton<TemplateCatalog>();
         services.AddSingleton<PaperSelector>();
         services.AddSingleton<DigestRenderer>();

@@ -14,6 +14,10 @@ public static class StoreRegistration
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<EditionStore>();
         services.AddSingleton<StatsStore>();
+        services.AddSingleton<FeedSourceStore>();
+        services.AddSingleton<SignUpStore>();
+        services.AddSingleton<PreferenceStore>();
+        services.AddSingleton<PersonalDataStore>();
         return services;
     }
 }

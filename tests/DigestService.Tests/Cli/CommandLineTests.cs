@@ -44,7 +44,7 @@ public class CommandLineTests : IDisposable
         var result = await _app.RunAsync("stats");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(["papers", "subscribers", "active", "pending", "unsubscribed", "bounced", "deliveries", "sent", "failed"],
+        Assert.Equal(["papers", "subscribers", "active", "pending", "unsubscribed", "bounced", "deliveries", "sent", "failed", "source huggingface"],
             result.OutputLines.Select(l => l.Split(':')[0]));
     }
 

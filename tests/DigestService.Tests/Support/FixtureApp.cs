@@ -55,7 +55,7 @@ public sealed class FixtureApp : IAsyncDisposable
 
     /// <summary>The fixture papers of the given days whose title, abstract or AI keywords match <paramref name="pattern"/> (any case).</summary>
     public static HashSet<string> PapersMatching(string pattern, params string[] days) => days
-        .SelectMany(day => HfApiParser.Parse(Fixtures.HfDay(day), DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture)))
+        .SelectMany(day => HfApiParser.Parse(Fixtures.HfDay(day), DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture)).Papers)
         .Where(p => Regex.IsMatch($"{p.Title} {p.Abstract} {string.Join(" ", p.AiKeywords)}", pattern, RegexOptions.IgnoreCase))
         .Select(p => p.ArxivId)
         .ToHashSet();

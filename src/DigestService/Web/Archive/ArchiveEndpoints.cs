@@ -22,24 +22,19 @@ public static class ArchiveEndpoints
         return app;
     }
 
-    private static async Task<IResult> PageAsync(
-        string date, PaperSelector selector, TemplateCatalog templates, SiteLinks links, IOptions<SiteOptions> site, IOptions<DigestOptions> digest,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> PageAsync(string date, PaperSelector selector, WebPages pages, IOptions<DigestOptions> digest, CancellationToken cancellationToken)
     {
-        DateOnly? edition = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : null;
-        var papers = edition is { } day ? await selector.StartSession().GlobalAsync(day, digest.Value.MaxPapers, cancellationToken) : [];
-        var shown = edition?.ToString("dddd, MMMM d, yyyy", CultureInfo.InvariantCulture) ?? date;
-        var html = templates.Render("web/archive.html", new
+        var papers = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var edition)
+            ? await selector.StartSession().GlobalAsync(edition, digest.Value.MaxPapers, cancellationToken)
+            : [];
+        // A malformed date, or a day with no papers in its window, is no edition.
+        if (papers.Count == 0)
         {
-            Title = $"Trending papers, {shown}",
-            SiteName = site.Value.Name,
-            Date = shown,
-            Papers = papers.Select(PaperView.From).ToList(),
-            HomeUrl = links.Home,
-            FeedUrl = links.ArchiveFeed,
-        });
-        // A date that is malformed or has no papers is no edition: 404, with a page that says so.
-        return Results.Content(html, "text/html; charset=utf-8", statusCode: papers.Count == 0 ? StatusCodes.Status404NotFound : StatusCodes.Status200OK);
+            return pages.Message("No edition for this date", "There is no edition for this date: no papers were listed in the days before it.",
+                StatusCodes.Status404NotFound, new PageLink("/", "Get the trending papers of your topics by email"));
+        }
+        var shown = edition.ToString("dddd, MMMM d, yyyy", CultureInfo.InvariantCulture);
+        return pages.Page("archive", $"Trending papers, {shown}", new { Date = shown, Papers = papers.Select(PaperView.From).ToList() });
     }
 
     private static async Task<IResult> FeedAsync(

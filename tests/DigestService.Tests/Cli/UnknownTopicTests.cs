@@ -1,23 +1,12 @@
 using DigestService.Tests.Support;
 
-namespace DigestService.Tests.Config;
+namespace DigestService.Tests.Cli;
 
-public class TopicCatalogTests : IDisposable
+public class UnknownTopicTests : IDisposable
 {
     private readonly TestApp _app = new();
 
     public void Dispose() => _app.Dispose();
-
-    [Fact]
-    public async Task A_topic_without_words_fails_the_start_naming_it()
-    {
-        _app.With("Topics:50:Key", "empty").With("Topics:50:Label", "Empty").With("Topics:50:Terms:0", "*");
-
-        var result = await _app.RunAsync("stats");
-
-        Assert.Equal(1, result.ExitCode);
-        Assert.Equal("configuration error: Topics: topic 'empty' needs at least one word among its Terms.", result.Error.Trim());
-    }
 
     [Fact]
     public async Task Subscribing_to_a_topic_the_catalog_lacks_is_a_usage_error_listing_the_known_ones()
