@@ -12,9 +12,9 @@ namespace DigestService.Benchmarks;
 /// </summary>
 public sealed class GeneratedData(int papers, int subscribers, int days)
 {
-    public const int Topics = 20;
-    public const int KeywordPool = 2_000;
-    public const int AlreadySentEach = 5;
+    private const int Topics = 20;
+    private const int KeywordPool = 2_000;
+    private const int AlreadySentEach = 5;
 
     private readonly Random _random = new(20260819);
     private readonly string[] _words = Enumerable.Range(0, 400).Select(Word).ToArray();
