@@ -40,18 +40,4 @@ public sealed class PaperStore(Database database, TimeProvider clock)
             var added = (int)(after - before);
             return new UpsertCounts(distinct, added, distinct - added);
         }, cancellationToken);
-
-    /// <summary>The papers listed in the window ending at <paramref name="to"/> that the subscriber has not had, by upvotes.</summary>
-    public async Task<IReadOnlyList<StoredPaper>> EditionAsync(DateOnly from, DateOnly to, long subscriberId, int limit, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<StoredPaper>(database.Sql["EditionPapers"], new
-        {
-            From = Iso.Date(from),
-            To = Iso.Date(to),
-            SubscriberId = subscriberId,
-            Limit = limit,
-        });
-        return rows.ToList();
-    }
 }

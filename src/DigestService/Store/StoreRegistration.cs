@@ -12,6 +12,7 @@ public static class StoreRegistration
         services.AddSingleton<PaperStore>();
         services.AddSingleton<SubscriberStore>();
         services.AddSingleton<DeliveryStore>();
+        services.AddSingleton<EditionStore>();
         services.AddSingleton<StatsStore>();
         services.AddSingleton<FeedSourceStore>();
         services.AddSingleton<SignUpStore>();

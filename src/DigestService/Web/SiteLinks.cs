@@ -21,5 +21,7 @@ public sealed class SiteLinks(IOptions<SiteOptions> site, TokenSigner tokens)
 
     public string Archive(DateOnly edition) => site.Value.Url($"archive/{edition:yyyy-MM-dd}");
 
+    public string ArchiveFeed => site.Value.Url("archive/feed.xml");
+
     public string Home => site.Value.Url("");
 }

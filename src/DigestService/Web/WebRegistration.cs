@@ -1,4 +1,5 @@
 using DigestService.Config;
+using DigestService.Web.Archive;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.FileProviders;
 
@@ -52,6 +53,7 @@ public static class WebRegistration
         ConfirmPage.Map(app);
         PreferenceActions.Map(app);
         UnsubscribePage.Map(app);
+        app.MapArchive();
         return app;
     }
 }
