@@ -19,7 +19,9 @@ public static class Program
         return await CommandLine.RunAsync(args, Console.Out, Console.Error, cancellationToken: stop.Token);
     }
 
-    public static WebApplication Build(string[] configurationArgs, bool serve, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="overrideServices">Registrations applied last, for tests: a fake clock, for instance.</param>
+    public static WebApplication Build(string[] configurationArgs, bool serve, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? overrideServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configurationArgs, ContentRootPath = ContentRoot.Find() });
         if (!serve)
@@ -40,6 +42,7 @@ public static class Program
             .AddDelivery(configuration)
             .AddWeb(configuration)
             .AddJobs(configuration, runScheduler: serve);
+        overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapWeb();

@@ -12,6 +12,6 @@ public static class IngestCommand
         var results = await services.GetRequiredService<IngestService>().IngestAsync(date, cancellationToken);
         foreach (var result in results)
             await output.WriteLineAsync(result.ToString());
-        return results.All(r => r.Error is not null) ? 1 : 0;
+        return results.All(r => r.Failed) ? 1 : 0;
     }
 }

@@ -1,5 +1,7 @@
+using DigestService.Config;
 using DigestService.Delivery;
 using DigestService.Store;
+using Microsoft.Extensions.Options;
 
 namespace DigestService.Cli;
 
@@ -11,7 +13,7 @@ public static class SubscribersCommand
         var store = services.GetRequiredService<SubscriberStore>();
         return args.Word(1, "a subcommand: add, import, list or remove") switch
         {
-            "add" => AddAsync(args, store, output, cancellationToken),
+            "add" => AddAsync(args, store, services.GetRequiredService<IOptions<TopicCatalogOptions>>().Value, output, cancellationToken),
             "import" => ImportAsync(args, store, output, error, cancellationToken),
             "list" => ListAsync(args, store, output, cancellationToken),
             "remove" => RemoveAsync(args, store, output, error, cancellationToken),
@@ -19,7 +21,7 @@ public static class SubscribersCommand
         };
     }
 
-    private static async Task<int> AddAsync(Arguments args, SubscriberStore store, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> AddAsync(Arguments args, SubscriberStore store, TopicCatalogOptions catalog, TextWriter output, CancellationToken cancellationToken)
     {
         args.Allow("confirmed", "topics", "keywords", "timezone", "hour", "frequency", "max-papers", "weekday");
         var email = Address(args.Word(2, "the email address"));
@@ -29,10 +31,13 @@ public static class SubscribersCommand
         var frequency = args.Option("frequency");
         if (frequency is not null and not ("daily" or "weekly"))
             throw new UsageException($"--frequency must be daily or weekly, got '{frequency}'");
+        var topics = List(args.Option("topics"));
+        if (topics?.Split(',', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(key => catalog.Find(key) is null) is { } unknown)
+            throw new UsageException($"--topics: no topic '{unknown}' in the catalog (known: {string.Join(", ", catalog.Topics.Select(t => t.Key))})");
         var change = new SubscriberChange(email)
         {
             Status = args.Has("confirmed") ? SubscriberStatus.Active : null,
-            Topics = List(args.Option("topics")),
+            Topics = topics,
             Keywords = List(args.Option("keywords")),
             TimeZone = timeZone,
             DeliveryHour = args.Int("hour", 0, 23),

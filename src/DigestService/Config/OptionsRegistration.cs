@@ -6,9 +6,14 @@ public static class OptionsRegistration
 {
     /// <summary>Binds a section and validates it when the host starts, so a bad key fails the start, not the 7 a.m. send.</summary>
     public static IServiceCollection AddSection<T>(this IServiceCollection services, IConfiguration configuration, string section)
+        where T : class, ISelfValidatingOptions =>
+        services.AddValidatedOptions<T>(configuration.GetSection(section));
+
+    /// <summary>The same for options bound from <paramref name="source"/> itself, such as the root for a top-level list.</summary>
+    public static IServiceCollection AddValidatedOptions<T>(this IServiceCollection services, IConfiguration source)
         where T : class, ISelfValidatingOptions
     {
-        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.AddOptions<T>().Bind(source).ValidateOnStart();
         services.AddSingleton<IValidateOptions<T>, SelfValidation<T>>();
         return services;
     }

@@ -1,26 +1,34 @@
+using DigestService.Config;
 using DigestService.Digest;
 using DigestService.Store;
 using DigestService.Web;
+using Microsoft.Extensions.Options;
 
 namespace DigestService.Delivery;
 
 public enum QueueResult { AlreadyHad, Queued, NothingNew }
 
 /// <summary>Renders one subscriber's edition once and puts it in the outbox with the papers it carries.</summary>
-public sealed class EditionQueue(PaperSelector selector, DigestRenderer renderer, MessageFactory messages, SiteLinks links, DeliveryStore outbox)
+public sealed class EditionQueue(DigestRenderer renderer, MessageFactory messages, SiteLinks links, DeliveryStore outbox, IOptions<DigestOptions> digest)
 {
-    /// <summary>An edition with nothing new is recorded as skipped, so the subscriber is not looked at again for that date.</summary>
-    public async Task<QueueResult> QueueAsync(Subscriber subscriber, DateOnly edition, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Queues the digest of <paramref name="papers"/>. With none, the edition is recorded as skipped (so the subscriber
+    /// is not looked at again for that date), or, with Digest:WhenNothingNew = Note, a short note is queued instead.
+    /// </summary>
+    public async Task<QueueResult> QueueAsync(Subscriber subscriber, DateOnly edition, IReadOnlyList<StoredPaper> papers, CancellationToken cancellationToken = default)
     {
-        var papers = await selector.SelectAsync(subscriber, edition, cancellationToken);
         var messageId = messages.MessageId($"digest.{edition:yyyyMMdd}.{subscriber.Id}");
-        if (papers.Count == 0)
-            return await outbox.QueueAsync(new PlannedDelivery(subscriber.Id, edition, messageId, null, []), cancellationToken) ? QueueResult.NothingNew : QueueResult.AlreadyHad;
-        var digest = renderer.Render(subscriber, edition, papers);
-        using var message = messages.Create(subscriber.Email, digest.Subject, digest.Text, digest.Html, messageId, links.Unsubscribe(subscriber.Id));
-        using var bytes = new MemoryStream();
-        await message.WriteToAsync(bytes, cancellationToken);
-        var planned = new PlannedDelivery(subscriber.Id, edition, messageId, bytes.ToArray(), papers.Select(p => p.ArxivId).ToList());
-        return await outbox.QueueAsync(planned, cancellationToken) ? QueueResult.Queued : QueueResult.AlreadyHad;
+        var planned = new PlannedDelivery(subscriber.Id, edition, messageId, null, papers.Select(p => p.ArxivId).ToList());
+        if (papers.Count > 0 || digest.Value.WhenNothingNew == NothingNewPolicy.Note)
+        {
+            var rendered = renderer.Render(subscriber, edition, papers);
+            using var message = messages.Create(subscriber.Email, rendered.Subject, rendered.Text, rendered.Html, messageId, links.Unsubscribe(subscriber.Id));
+            using var bytes = new MemoryStream();
+            await message.WriteToAsync(bytes, cancellationToken);
+            planned = planned with { Message = bytes.ToArray() };
+        }
+        if (!await outbox.QueueAsync(planned, cancellationToken))
+            return QueueResult.AlreadyHad;
+        return papers.Count > 0 ? QueueResult.Queued : QueueResult.NothingNew;
     }
 }

@@ -3,39 +3,39 @@ using DigestService.Store;
 
 namespace DigestService.Delivery;
 
-/// <summary>What a send did: the outbox rows it queued and skipped, and what the outbox run made of them.</summary>
+/// <summary>What a send did: the digests it queued, the subscribers with nothing new, and what the outbox run made of them.</summary>
 public sealed record SendSummary(int Queued, int Skipped, DrainSummary Drain)
 {
     public override string ToString() => $"queued {Queued}, nothing new {Skipped}, {Drain}";
 }
 
 /// <summary>The one entry point of sending, used by the CLI and the scheduler alike.</summary>
-public sealed class SendService(SubscriberStore subscribers, EditionQueue queue, OutboxSender sender)
+public sealed class SendService(SubscriberStore subscribers, PaperSelector selector, EditionQueue queue, OutboxSender sender)
 {
     /// <summary>Delivers the edition of <paramref name="edition"/> to every active subscriber who has not had it.</summary>
-    public async Task<SendSummary> SendEditionAsync(DateOnly edition, CancellationToken cancellationToken = default)
-    {
-        int queued = 0, skipped = 0;
-        await foreach (var subscriber in subscribers.StreamWithoutEditionAsync(edition, cancellationToken))
-            Count(await queue.QueueAsync(subscriber, edition, cancellationToken), ref queued, ref skipped);
-        return new SendSummary(queued, skipped, await sender.DrainAsync(cancellationToken));
-    }
+    public Task<SendSummary> SendEditionAsync(DateOnly edition, CancellationToken cancellationToken = default) =>
+        SendAsync(subscribers.StreamWithoutEditionAsync(edition, cancellationToken).Select(subscriber => (subscriber, (DateOnly?)edition)), cancellationToken);
 
-    /// <summary>Delivers to the subscribers whose local delivery time has come at <paramref name="at"/>.</summary>
-    public async Task<SendSummary> SendDueAsync(DateTimeOffset at, CancellationToken cancellationToken = default)
+    /// <summary>Delivers to the subscribers whose local delivery time has come at <paramref name="at"/>, each their local date's edition.</summary>
+    public Task<SendSummary> SendDueAsync(DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        SendAsync(subscribers.StreamActiveWithLastEditionAsync(cancellationToken).Select(row => (row.Subscriber, DueSchedule.DueEdition(row.Subscriber, row.LastEdition, at))), cancellationToken);
+
+    /// <summary>Streams the subscribers (never all in memory), selects through one shared session, queues, then drains the outbox.</summary>
+    private async Task<SendSummary> SendAsync(IAsyncEnumerable<(Subscriber Subscriber, DateOnly? Edition)> plan, CancellationToken cancellationToken)
     {
+        var session = selector.StartSession();
         int queued = 0, skipped = 0;
-        await foreach (var (subscriber, last) in subscribers.StreamActiveWithLastEditionAsync(cancellationToken))
+        await foreach (var (subscriber, due) in plan.WithCancellation(cancellationToken))
         {
-            if (DueSchedule.DueEdition(subscriber, last, at) is { } edition)
-                Count(await queue.QueueAsync(subscriber, edition, cancellationToken), ref queued, ref skipped);
+            if (due is not { } edition)
+                continue;
+            var papers = await session.SelectAsync(subscriber, edition, cancellationToken);
+            switch (await queue.QueueAsync(subscriber, edition, papers, cancellationToken))
+            {
+                case QueueResult.Queued: queued++; break;
+                case QueueResult.NothingNew: skipped++; break;
+            }
         }
         return new SendSummary(queued, skipped, await sender.DrainAsync(cancellationToken));
-    }
-
-    private static void Count(QueueResult result, ref int queued, ref int skipped)
-    {
-        if (result == QueueResult.Queued) queued++;
-        else if (result == QueueResult.NothingNew) skipped++;
     }
 }

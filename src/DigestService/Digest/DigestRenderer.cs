@@ -1,22 +1,27 @@
+using System.Globalization;
 using DigestService.Config;
 using DigestService.Store;
 using DigestService.Web;
 using Microsoft.Extensions.Options;
-using PreMailer.Net;
 
 namespace DigestService.Digest;
 
-/// <summary>Renders one subscriber's digest of one edition from the email templates, html and text.</summary>
+/// <summary>
+/// Renders one subscriber's digest of one edition from the email templates, html and text; with no papers, the short
+/// "nothing new" note instead.
+/// </summary>
 public sealed class DigestRenderer(TemplateCatalog templates, SiteLinks links, IOptions<SiteOptions> site, IOptions<DigestOptions> digest)
 {
     public RenderedDigest Render(Subscriber subscriber, DateOnly edition, IReadOnlyList<StoredPaper> papers)
     {
-        var subject = digest.Value.Subject.Replace("{date}", edition.ToString("MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var (template, subject) = papers.Count > 0
+            ? ("email/digest", digest.Value.Subject.Replace("{date}", edition.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture), StringComparison.Ordinal))
+            : ("email/nothing-new", digest.Value.NothingNewSubject);
         var model = new
         {
             Subject = subject,
             SiteName = site.Value.Name,
-            Date = edition.ToString("dddd, MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture),
+            Date = edition.ToString("dddd, MMMM d, yyyy", CultureInfo.InvariantCulture),
             Papers = papers.Select(PaperView.From).ToList(),
             Email = subscriber.Email,
             Topics = subscriber.TopicKeys,
@@ -26,8 +31,8 @@ public sealed class DigestRenderer(TemplateCatalog templates, SiteLinks links, I
             ArchiveUrl = links.Archive(edition),
             PostalAddress = digest.Value.PostalAddress,
         };
-        var html = templates.Render("email/digest.html", model);
-        return new RenderedDigest(subject, InlineCss(html), templates.Render("email/digest.txt", model));
+        var html = templates.Render(template + ".html", model);
+        return new RenderedDigest(subject, InlineCss(html), templates.Render(template + ".txt", model));
     }
 
     /// <summary>Gmail and Outlook ignore most of a style block: move the rules onto the elements, keep media queries.</summary>

@@ -1,3 +1,6 @@
+using System.Globalization;
+using DigestService.Store;
+
 namespace DigestService.Digest;
 
 /// <summary>
@@ -5,20 +8,31 @@ namespace DigestService.Digest;
 /// subscribers, it is their weekday), and they have no edition for that date yet. Only the current local date counts,
 /// so a day the service slept through is not sent late: the next edition carries its papers.
 /// </summary>
+/// <remarks>
+/// Local time comes from the zone's rules at that instant, so half- and quarter-hour zones (Asia/Kolkata +05:30,
+/// Pacific/Chatham +12:45) need nothing special. "Hour has come" is <c>local hour ≥ delivery hour</c>: on a spring-forward
+/// day an hour that does not exist is met by the first hour after it, and on a fall-back day the repeated hour finds the
+/// edition already there.
+/// </remarks>
 public static class DueSchedule
 {
-    public static DateOnly? DueEdition(Store.Subscriber subscriber, DateOnly? lastEdition, DateTimeOffset now)
+    /// <summary>The edition (the subscriber's local date) due at <paramref name="now"/>, or null when none is.</summary>
+    public static DateOnly? DueEdition(Subscriber subscriber, DateOnly? lastEdition, DateTimeOffset now)
     {
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(subscriber.TimeZone, out var zone))
-            zone = TimeZoneInfo.Utc;
+        if (IsPaused(subscriber, now))
+            return null;
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(subscriber.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
         var local = TimeZoneInfo.ConvertTime(now, zone);
         var today = DateOnly.FromDateTime(local.DateTime);
         if (local.Hour < subscriber.DeliveryHour)
             return null;
         if (subscriber.Frequency == "weekly" && (int)local.DayOfWeek != subscriber.WeeklyDay)
             return null;
-        if (subscriber.PausedUntil is { } paused && DateTimeOffset.TryParse(paused, out var until) && now < until)
-            return null;
         return lastEdition is { } last && last >= today ? null : today;
     }
+
+    private static bool IsPaused(Subscriber subscriber, DateTimeOffset now) =>
+        subscriber.PausedUntil is { } paused
+        && DateTimeOffset.TryParse(paused, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var until)
+        && now < until;
 }

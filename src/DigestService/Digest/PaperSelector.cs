@@ -4,9 +4,12 @@ using Microsoft.Extensions.Options;
 
 namespace DigestService.Digest;
 
-/// <summary>Chooses the papers of one subscriber's edition: listed in the window ending at the edition date, not had before.</summary>
-public sealed class PaperSelector(PaperStore papers, IOptions<FeedOptions> feed)
+/// <summary>Chooses the papers of editions: a <see cref="SelectionSession"/> per send run shares the work across its subscribers.</summary>
+public sealed class PaperSelector(EditionStore store, IOptions<TopicCatalogOptions> topics, IOptions<FeedOptions> feed)
 {
+    public SelectionSession StartSession() => new(store, topics.Value, feed.Value.WindowDays);
+
+    /// <summary>One subscriber's edition on its own, as <c>preview</c> shows it.</summary>
     public Task<IReadOnlyList<StoredPaper>> SelectAsync(Subscriber subscriber, DateOnly edition, CancellationToken cancellationToken = default) =>
-        papers.EditionAsync(edition.AddDays(1 - feed.Value.WindowDays), edition, subscriber.Id, (int)subscriber.MaxPapers, cancellationToken);
+        StartSession().SelectAsync(subscriber, edition, cancellationToken);
 }

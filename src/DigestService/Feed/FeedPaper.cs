@@ -12,6 +12,10 @@ public sealed record FeedPaper
     public int? Comments { get; init; }
     public string? AiSummary { get; init; }
     public IReadOnlyList<string> AiKeywords { get; init; } = [];
+
+    /// <summary>arXiv categories, primary first; only arXiv sources carry them.</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
     public string? GithubRepo { get; init; }
     public int? GithubStars { get; init; }
     public string? ProjectPage { get; init; }

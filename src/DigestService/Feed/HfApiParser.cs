@@ -9,38 +9,40 @@ namespace DigestService.Feed;
 /// </summary>
 public static class HfApiParser
 {
-    public static IReadOnlyList<FeedPaper> Parse(string json, DateOnly listedOn)
+    public static ParsedFeed Parse(string json, DateOnly listedOn)
     {
-        JsonDocument document;
+        using var document = ParseJson(json, "the answer");
+        if (document.RootElement.ValueKind != JsonValueKind.Array)
+            throw new FeedFormatException($"expected a JSON array of papers, got a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}");
+        return ParseEntries(document.RootElement, listedOn);
+    }
+
+    /// <summary>Parses JSON or says in one line that <paramref name="what"/> is not valid JSON.</summary>
+    public static JsonDocument ParseJson(string json, string what)
+    {
         try
         {
-            document = JsonDocument.Parse(json);
+            return JsonDocument.Parse(json);
         }
         catch (JsonException e)
         {
-            throw new FeedFormatException($"the answer is not valid JSON ({Shorten(e.Message)})", e);
-        }
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Array)
-                throw new FeedFormatException($"expected a JSON array of papers, got a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}");
-            return ParseEntries(document.RootElement, listedOn);
+            // The first sentence names the problem and position; the rest is advice for developers.
+            throw new FeedFormatException($"{what} is not valid JSON ({e.Message.Split('.')[0]})", e);
         }
     }
 
-    /// <summary>Entries of an already parsed array (the HTML page embeds the same shape).</summary>
-    public static IReadOnlyList<FeedPaper> ParseEntries(JsonElement entries, DateOnly listedOn)
+    /// <summary>Entries of an already parsed array (the HTML page embeds the same shape); unreadable ones are skipped.</summary>
+    public static ParsedFeed ParseEntries(JsonElement entries, DateOnly listedOn)
     {
-        var papers = new List<FeedPaper>();
+        var papers = new ParsedFeedBuilder("entries");
         foreach (var entry in entries.EnumerateArray())
         {
             if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty("paper", out var paper) || paper.ValueKind != JsonValueKind.Object)
-                throw new FeedFormatException("an entry has no 'paper' object");
-            var id = ArxivId.Normalize(String(paper, "id"));
-            var title = Text.CollapseWhitespace(String(paper, "title") ?? String(entry, "title"));
-            if (id is null || title.Length == 0)
-                throw new FeedFormatException("an entry has no arXiv id or no title");
-            papers.Add(new FeedPaper
+            {
+                papers.Skip("an entry has no 'paper' object");
+                continue;
+            }
+            papers.Add(ArxivId.Normalize(String(paper, "id")), Text.CollapseWhitespace(String(paper, "title") ?? String(entry, "title")), (id, title) => new FeedPaper
             {
                 ArxivId = id,
                 Title = title,
@@ -57,7 +59,7 @@ public static class HfApiParser
                 PublishedAt = Instant(paper, "publishedAt"),
             });
         }
-        return papers;
+        return papers.Build();
     }
 
     private static IReadOnlyList<string> Authors(JsonElement paper)
@@ -71,7 +73,8 @@ public static class HfApiParser
             .ToList();
     }
 
-    private static string? String(JsonElement element, string name) =>
+    /// <summary>A string property, or null when it is absent or not a string.</summary>
+    internal static string? String(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static int? Int(JsonElement element, string name) =>
@@ -86,6 +89,4 @@ public static class HfApiParser
         String(element, name) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
-
-    private static string Shorten(string message) => message.Split('.')[0];
 }

@@ -4,18 +4,12 @@ using Microsoft.Extensions.Options;
 
 namespace DigestService.Feed;
 
-/// <summary>The outcome for one source: its counts, or the one-line reason it failed.</summary>
-public sealed record SourceResult(string Name, UpsertCounts? Counts, string? Error)
-{
-    public override string ToString() => Error is null
-        ? $"{Name}: fetched {Counts!.Fetched}, new {Counts.New}, updated {Counts.Updated}"
-        : $"{Name}: error: {Error}";
-}
-
 /// <summary>Fetches every configured source for the window ending at a date and stores what each one returned.</summary>
 public sealed partial class IngestService(
     IEnumerable<IFeedFormat> formats,
+    SourceReader reader,
     PaperStore papers,
+    FeedSourceStore sources,
     IOptions<FeedOptions> options,
     ILogger<IngestService> logger)
 {
@@ -29,29 +23,31 @@ public sealed partial class IngestService(
         return results;
     }
 
+    /// <summary>
+    /// Reads the source, then stores its papers in one transaction and only then its cache validators, so a later
+    /// 304 can never stand for papers that were not stored.
+    /// </summary>
     private async Task<SourceResult> IngestSourceAsync(FeedSourceOptions source, IReadOnlyList<DateOnly> days, CancellationToken cancellationToken)
     {
         var format = formats.Single(f => f.Format == source.Format);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.Timeout * days.Count);
-        try
+        var known = await sources.ValidatorsAsync(source.Name, cancellationToken);
+        var read = await reader.ReadAsync(format, source, days, known, cancellationToken);
+        foreach (var error in read.Errors)
+            LogFailed(source.Name, error);
+        if (read.Failed)
         {
-            var fetched = await format.FetchAsync(source, days, timeout.Token);
-            var counts = await papers.UpsertAsync(fetched, source.Name, cancellationToken);
-            LogIngested(source.Name, counts.Fetched, counts.New, counts.Updated);
-            return new SourceResult(source.Name, counts, null);
+            await sources.RecordFailureAsync(source.Name, read.Errors[0], cancellationToken);
+            return SourceResult.Failure(source.Name, read.Errors);
         }
-        catch (Exception e) when (e is FeedFormatException or HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            var reason = e is OperationCanceledException ? $"no answer within {options.Value.Timeout}" : e.Message;
-            LogFailed(source.Name, reason);
-            return new SourceResult(source.Name, null, reason);
-        }
+        var counts = await papers.UpsertAsync(read.Papers, source.Name, cancellationToken);
+        await sources.RecordSuccessAsync(source.Name, read.Answered, read.Errors.FirstOrDefault(), cancellationToken);
+        LogIngested(source.Name, counts.Fetched, counts.New, counts.Updated, read.Skipped, read.Unchanged, read.Errors.Count);
+        return new SourceResult(source.Name, counts, read.Skipped, read.Unchanged, read.Errors, Failed: false);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {Source}: fetched {Fetched}, new {New}, updated {Updated}")]
-    private partial void LogIngested(string source, int fetched, int @new, int updated);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {Source}: fetched {Fetched}, new {New}, updated {Updated}, skipped {Skipped}, unchanged {Unchanged}, errors {Errors}")]
+    private partial void LogIngested(string source, int fetched, int @new, int updated, int skipped, int unchanged, int errors);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Ingest of {Source} failed: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ingest of {Source}: a request failed: {Reason}")]
     private partial void LogFailed(string source, string reason);
 }

@@ -5,7 +5,7 @@ namespace DigestService.Jobs;
 
 public static class JobsRegistration
 {
-    /// <summary>The Quartz scheduler with its two thin jobs; only the `serve` verb runs it.</summary>
+    /// <summary>The Quartz scheduler with its thin jobs; only the `serve` verb runs it.</summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration, bool runScheduler)
     {
         services.AddSection<ScheduleOptions>(configuration, "Schedule");
@@ -17,6 +17,7 @@ public static class JobsRegistration
         {
             AddCronJob<IngestJob>(quartz, IngestJob.Key, schedule.IngestCron, schedule.Zone);
             AddCronJob<SendDueJob>(quartz, SendDueJob.Key, schedule.SendCron, schedule.Zone);
+            AddCronJob<ExpireSignUpsJob>(quartz, ExpireSignUpsJob.Key, ExpireSignUpsJob.Cron, schedule.Zone);
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         services.AddHostedService<CatchUpOnStart>();

@@ -26,6 +26,7 @@ public sealed class PaperStore(Database database, TimeProvider clock)
                     paper.Upvotes, paper.Comments, paper.AiSummary,
                     AiKeywords = paper.AiKeywords.Count > 0 ? JsonSerializer.Serialize(paper.AiKeywords) : null,
                     paper.GithubRepo, paper.GithubStars, paper.ProjectPage,
+                    Categories = paper.Categories.Count > 0 ? JsonSerializer.Serialize(paper.Categories) : null,
                     PublishedAt = paper.PublishedAt is { } published ? Iso.Instant(published) : null,
                     ListedOn = Iso.Date(paper.ListedOn),
                     Source = source,
@@ -39,18 +40,4 @@ public sealed class PaperStore(Database database, TimeProvider clock)
             var added = (int)(after - before);
             return new UpsertCounts(distinct, added, distinct - added);
         }, cancellationToken);
-
-    /// <summary>The papers listed in the window ending at <paramref name="to"/> that the subscriber has not had, by upvotes.</summary>
-    public async Task<IReadOnlyList<StoredPaper>> EditionAsync(DateOnly from, DateOnly to, long subscriberId, int limit, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<StoredPaper>(database.Sql["EditionPapers"], new
-        {
-            From = Iso.Date(from),
-            To = Iso.Date(to),
-            SubscriberId = subscriberId,
-            Limit = limit,
-        });
-        return rows.ToList();
-    }
 }

@@ -12,7 +12,12 @@ public static class StoreRegistration
         services.AddSingleton<PaperStore>();
         services.AddSingleton<SubscriberStore>();
         services.AddSingleton<DeliveryStore>();
+        services.AddSingleton<EditionStore>();
         services.AddSingleton<StatsStore>();
+        services.AddSingleton<FeedSourceStore>();
+        services.AddSingleton<SignUpStore>();
+        services.AddSingleton<PreferenceStore>();
+        services.AddSingleton<PersonalDataStore>();
         return services;
     }
 }

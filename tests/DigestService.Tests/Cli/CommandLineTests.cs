@@ -44,7 +44,7 @@ public class CommandLineTests : IDisposable
         var result = await _app.RunAsync("stats");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(["papers", "subscribers", "active", "pending", "unsubscribed", "bounced", "deliveries", "sent", "failed"],
+        Assert.Equal(["papers", "subscribers", "active", "pending", "unsubscribed", "bounced", "deliveries", "sent", "failed", "source huggingface"],
             result.OutputLines.Select(l => l.Split(':')[0]));
     }
 
@@ -66,5 +66,18 @@ public class CommandLineTests : IDisposable
         Assert.Equal(0, (await _app.RunAsync("subscribers", "remove", "alan@example.net")).ExitCode);
         Assert.Equal(1, (await _app.RunAsync("subscribers", "remove", "alan@example.net")).ExitCode);
         Assert.Equal(1, (await _app.StatsAsync())["subscribers"]);
+    }
+
+    [Fact]
+    public async Task Subscribing_to_a_topic_the_catalog_lacks_is_a_usage_error_listing_the_known_ones()
+    {
+        _app.With("Topics:50:Key", "bots").With("Topics:50:Label", "Robots").With("Topics:50:Terms:0", "robot");
+
+        var result = await _app.RunAsync("subscribers", "add", "ada@example.org", "--topics", "bots, knitting");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: --topics: no topic 'knitting' in the catalog (known: ", result.Error);
+        Assert.Contains("bots", result.Error.Split('\n')[0]);
+        Assert.Empty((await _app.RunAsync("subscribers", "list")).OutputLines);
     }
 }

@@ -81,7 +81,7 @@ public class SendEndToEndTests : IAsyncLifetime
         await _app.RunAsync("send", "--date", "2026-08-14");
 
         var html = _smtp.To("ada@example.org")[0].HtmlBody;
-        var papers = DigestService.Feed.HfApiParser.Parse(Fixtures.HfDay("2026-08-14"), new DateOnly(2026, 8, 14));
+        var papers = DigestService.Feed.HfApiParser.Parse(Fixtures.HfDay("2026-08-14"), new DateOnly(2026, 8, 14)).Papers;
         var tenth = papers.OrderByDescending(p => p.Upvotes).ElementAt(9).Upvotes;
         var above = papers.Where(p => p.Upvotes > tenth).ToList();
         var below = papers.Where(p => p.Upvotes < tenth).ToList();

@@ -14,19 +14,14 @@ public class HfApiParserTests
     [InlineData("2026-08-19", 26)]
     public void Every_fixture_generation_parses_to_normalised_papers(string date, int items)
     {
-        var papers = HfApiParser.Parse(Fixtures.HfDay(date), DateOnly.Parse(date));
+        var papers = HfApiParser.Parse(Fixtures.HfDay(date), DateOnly.Parse(date)).Papers;
 
         Assert.Equal(items, papers.Count);
         Assert.All(papers, p =>
         {
-            Assert.Matches(@"^\d{4}\.\d{4,5}$", p.ArxivId);
-            Assert.DoesNotContain('\n', p.Title);
-            Assert.DoesNotContain("  ", p.Title);
-            Assert.DoesNotContain('\n', p.Abstract);
-            Assert.NotEmpty(p.Abstract);
+            PaperAssert.Normalised(p, DateOnly.Parse(date));
             Assert.NotEmpty(p.Authors);
             Assert.NotNull(p.Upvotes);
-            Assert.Equal(DateOnly.Parse(date), p.ListedOn);
         });
     }
 
@@ -39,7 +34,7 @@ public class HfApiParserTests
     [Fact]
     public void Hard_wrapped_titles_are_collapsed()
     {
-        var papers = HfApiParser.Parse(Fixtures.HfDay("2025-10-13"), new DateOnly(2025, 10, 13));
+        var papers = HfApiParser.Parse(Fixtures.HfDay("2025-10-13"), new DateOnly(2025, 10, 13)).Papers;
 
         Assert.Contains(papers, p => p.Title == "Thinking with Camera: A Unified Multimodal Model for Camera-Centric Understanding and Generation");
     }
@@ -47,8 +42,8 @@ public class HfApiParserTests
     [Fact]
     public void Optional_enrichment_is_read_when_present_and_absent_otherwise()
     {
-        var enriched = HfApiParser.Parse(Fixtures.HfDay("2025-10-13"), new DateOnly(2025, 10, 13));
-        var bare = HfApiParser.Parse(Fixtures.HfDay("2026-07-29"), new DateOnly(2026, 7, 29));
+        var enriched = HfApiParser.Parse(Fixtures.HfDay("2025-10-13"), new DateOnly(2025, 10, 13)).Papers;
+        var bare = HfApiParser.Parse(Fixtures.HfDay("2026-07-29"), new DateOnly(2026, 7, 29)).Papers;
 
         Assert.All(enriched, p => Assert.False(string.IsNullOrEmpty(p.AiSummary)));
         Assert.All(enriched, p => Assert.NotEmpty(p.AiKeywords));
@@ -68,11 +63,26 @@ public class HfApiParserTests
               "publishedAt":"2026-01-01T00:00:00.000Z"},"numComments":2,"publishedAt":"2026-01-01T00:00:00.000Z","title":"T"}]
             """;
 
-        var paper = Assert.Single(HfApiParser.Parse(json, new DateOnly(2026, 1, 2)));
+        var paper = Assert.Single(HfApiParser.Parse(json, new DateOnly(2026, 1, 2)).Papers);
 
         Assert.Equal(["Ada Lovelace"], paper.Authors);
         Assert.Equal("2601.00001", paper.ArxivId);
         Assert.Equal(2, paper.Comments);
+    }
+
+    [Fact]
+    public void An_unreadable_entry_among_good_ones_is_skipped_and_counted()
+    {
+        const string json = """
+            [{"paper":{"id":"2601.00001","title":"Kept","summary":"S","upvotes":1,"authors":[]}},
+             {"paper":{"title":"No id"}},
+             {"title":"No paper object"}]
+            """;
+
+        var parsed = HfApiParser.Parse(json, new DateOnly(2026, 1, 2));
+
+        Assert.Equal("2601.00001", Assert.Single(parsed.Papers).ArxivId);
+        Assert.Equal(2, parsed.Skipped);
     }
 
     [Theory]

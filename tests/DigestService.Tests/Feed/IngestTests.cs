@@ -4,33 +4,24 @@ using Microsoft.Data.Sqlite;
 
 namespace DigestService.Tests.Feed;
 
-public class IngestTests : IAsyncLifetime
+public class IngestTests : FeedServerTest
 {
-    private readonly FeedServer _feed = new();
-    private readonly TestApp _app = new();
-
-    public Task InitializeAsync()
+    public override Task InitializeAsync()
     {
-        _app.With("Feed:Url", _feed.Url).With("Feed:WindowDays", "1");
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _feed.DisposeAsync();
-        _app.Dispose();
+        App.With("Feed:Url", Server.Url);
+        return base.InitializeAsync();
     }
 
     [Fact]
     public async Task A_paper_listed_on_two_days_is_one_row_with_the_newest_upvotes_and_two_sightings()
     {
-        var first = await _app.RunAsync("ingest", "--date", "2026-08-13");
-        var second = await _app.RunAsync("ingest", "--date", "2026-08-19");
+        var first = await App.RunAsync("ingest", "--date", "2026-08-13");
+        var second = await App.RunAsync("ingest", "--date", "2026-08-19");
 
         Assert.Equal(0, first.ExitCode);
-        Assert.Equal("huggingface: fetched 20, new 20, updated 0", Assert.Single(first.OutputLines));
-        Assert.Equal("huggingface: fetched 26, new 25, updated 1", Assert.Single(second.OutputLines));
-        await using var db = new SqliteConnection($"Data Source={_app.DatabasePath}");
+        Assert.Equal("huggingface: fetched 20, new 20, updated 0, skipped 0, unchanged 0, errors 0", Assert.Single(first.OutputLines));
+        Assert.Equal("huggingface: fetched 26, new 25, updated 1, skipped 0, unchanged 0, errors 0", Assert.Single(second.OutputLines));
+        await using var db = new SqliteConnection($"Data Source={App.DatabasePath}");
         Assert.Equal(45, await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM papers"));
         var upvotes = await db.QuerySingleAsync<long>("SELECT upvotes FROM papers WHERE arxiv_id = '2608.12313'");
         var sightings = (await db.QueryAsync<(string Day, long Upvotes)>(
@@ -43,23 +34,23 @@ public class IngestTests : IAsyncLifetime
     [Fact]
     public async Task Ingesting_the_same_day_again_adds_nothing()
     {
-        await _app.RunAsync("ingest", "--date", "2026-08-14");
-        var again = await _app.RunAsync("ingest", "--date", "2026-08-14");
+        await App.RunAsync("ingest", "--date", "2026-08-14");
+        var again = await App.RunAsync("ingest", "--date", "2026-08-14");
 
-        Assert.Equal("huggingface: fetched 23, new 0, updated 23", Assert.Single(again.OutputLines));
-        Assert.Equal(23, (await _app.StatsAsync())["papers"]);
+        Assert.Equal("huggingface: fetched 23, new 0, updated 23, skipped 0, unchanged 0, errors 0", Assert.Single(again.OutputLines));
+        Assert.Equal(23, (await App.StatsAsync())["papers"]);
     }
 
     [Fact]
     public async Task The_window_reads_each_day_ending_at_the_date()
     {
-        _app.With("Feed:WindowDays", "3");
+        App.With("Feed:WindowDays", "3");
 
-        var result = await _app.RunAsync("ingest", "--date", "2026-08-15");
+        var result = await App.RunAsync("ingest", "--date", "2026-08-15");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(["/api/daily_papers?date=2026-08-13", "/api/daily_papers?date=2026-08-14", "/api/daily_papers?date=2026-08-15"], _feed.Requests.Order().ToArray());
-        Assert.Equal(43, (await _app.StatsAsync())["papers"]);
+        Assert.Equal(["/api/daily_papers?date=2026-08-13", "/api/daily_papers?date=2026-08-14", "/api/daily_papers?date=2026-08-15"], Server.Requests.Order().ToArray());
+        Assert.Equal(43, (await App.StatsAsync())["papers"]);
     }
 
     [Theory]
@@ -71,11 +62,10 @@ public class IngestTests : IAsyncLifetime
     [InlineData("empty-body", "empty")]
     public async Task A_broken_answer_fails_with_one_line_and_loses_no_paper(string kind, string reason)
     {
-        await _app.RunAsync("ingest", "--date", "2026-08-13");
-        await using var db = new SqliteConnection($"Data Source={_app.DatabasePath}");
-        var before = (await db.QueryAsync<string>("SELECT arxiv_id || title || upvotes || abstract FROM papers ORDER BY arxiv_id")).ToList();
+        await App.RunAsync("ingest", "--date", "2026-08-13");
+        var before = await PapersAsync();
         var good = Fixtures.HfDay("2026-08-19");
-        _feed.Handler = _ => kind switch
+        Server.Handler = _ => kind switch
         {
             "truncated" => FeedAnswer.Json(good[..(good.Length / 2)]),
             "html" => new FeedAnswer(200, "<!DOCTYPE html><html><body><h1>We'll be right back</h1></body></html>", "text/html"),
@@ -85,37 +75,36 @@ public class IngestTests : IAsyncLifetime
             _ => FeedAnswer.Json(""),
         };
 
-        var result = await _app.RunAsync("ingest", "--date", "2026-08-19");
+        var result = await App.RunAsync("ingest", "--date", "2026-08-19");
 
         Assert.Equal(1, result.ExitCode);
         var line = Assert.Single(result.OutputLines);
         Assert.StartsWith("huggingface: error: ", line);
         Assert.Contains(reason, line);
-        var after = (await db.QueryAsync<string>("SELECT arxiv_id || title || upvotes || abstract FROM papers ORDER BY arxiv_id")).ToList();
-        Assert.Equal(before, after);
+        Assert.Equal(before, await PapersAsync());
     }
 
     [Fact]
     public async Task An_empty_list_is_a_quiet_no_op()
     {
-        var result = await _app.RunAsync("ingest", "--date", "2026-08-16");
+        var result = await App.RunAsync("ingest", "--date", "2026-08-16");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("huggingface: fetched 0, new 0, updated 0", Assert.Single(result.OutputLines));
+        Assert.Equal("huggingface: fetched 0, new 0, updated 0, skipped 0, unchanged 0, errors 0", Assert.Single(result.OutputLines));
     }
 
     [Fact]
     public async Task A_later_answer_without_enrichment_does_not_blank_what_is_stored()
     {
-        await _app.RunAsync("ingest", "--date", "2026-08-13");
-        _feed.Handler = _ => FeedAnswer.Json("""
+        await App.RunAsync("ingest", "--date", "2026-08-13");
+        Server.Handler = _ => FeedAnswer.Json("""
             [{"paper":{"id":"2608.12313","title":"Same paper","summary":"","upvotes":999,"authors":[],"publishedAt":"2026-08-12T00:00:00.000Z"},
               "numComments":0,"publishedAt":"2026-08-12T00:00:00.000Z","title":"Same paper"}]
             """);
 
-        await _app.RunAsync("ingest", "--date", "2026-08-19");
+        await App.RunAsync("ingest", "--date", "2026-08-19");
 
-        await using var db = new SqliteConnection($"Data Source={_app.DatabasePath}");
+        await using var db = new SqliteConnection($"Data Source={App.DatabasePath}");
         var row = await db.QuerySingleAsync<(string Authors, string Abstract, string? Summary, long Upvotes)>(
             "SELECT authors, abstract, ai_summary, upvotes FROM papers WHERE arxiv_id = '2608.12313'");
         Assert.NotEqual("[]", row.Authors);

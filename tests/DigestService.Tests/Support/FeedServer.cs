@@ -9,6 +9,12 @@ namespace DigestService.Tests.Support;
 public sealed record FeedAnswer(int Status, string Body, string ContentType = "application/json; charset=utf-8")
 {
     public TimeSpan Delay { get; init; }
+
+    /// <summary>Send the body chunked, without a Content-Length, as streaming servers do.</summary>
+    public bool Chunked { get; init; }
+
+    /// <summary>Drop the connection after this many body bytes, as a server that dies mid-answer does.</summary>
+    public int? BreakAfterBytes { get; init; }
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
     public static FeedAnswer Json(string body) => new(200, body);
@@ -85,6 +91,17 @@ public sealed class FeedServer : IAsyncDisposable
             foreach (var (name, value) in answer.Headers)
                 context.Response.Headers[name] = value;
             var bytes = Encoding.UTF8.GetBytes(answer.Body);
+            if (answer.Chunked)
+                context.Response.SendChunked = true;
+            else
+                context.Response.ContentLength64 = bytes.Length;
+            if (answer.BreakAfterBytes is { } cut)
+            {
+                await context.Response.OutputStream.WriteAsync(bytes.AsMemory(0, cut), _stop.Token);
+                await context.Response.OutputStream.FlushAsync(_stop.Token);
+                context.Response.Abort();
+                return;
+            }
             await context.Response.OutputStream.WriteAsync(bytes, _stop.Token);
             context.Response.Close();
         }

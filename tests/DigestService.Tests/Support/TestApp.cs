@@ -23,6 +23,8 @@ public sealed class TestApp : IDisposable
         Settings["Smtp:From"] = "Digest <digest@example.org>";
         Settings["Delivery:RetryDelay"] = "00:00:00.050";
         Settings["Delivery:LeaseDuration"] = "00:00:05";
+        // Feed retries back off from 50 ms, so a test of a failing feed does not wait out production backoffs.
+        Settings["Feed:RetryDelay"] = "00:00:00.050";
     }
 
     public string Directory { get; }
@@ -54,12 +56,21 @@ public sealed class TestApp : IDisposable
         return new CliResult(code, output.ToString(), error.ToString());
     }
 
-    /// <summary>The stats verb as a dictionary.</summary>
+    /// <summary>The stats verb's counters (<c>name: N</c> lines) as a dictionary; the per-source lines are left out.</summary>
     public async Task<IReadOnlyDictionary<string, long>> StatsAsync()
     {
         var result = await RunAsync("stats");
         Assert.Equal(0, result.ExitCode);
-        return result.OutputLines.Select(l => l.Split(':', 2)).ToDictionary(p => p[0], p => long.Parse(p[1].Trim(), System.Globalization.CultureInfo.InvariantCulture));
+        return result.OutputLines.Select(l => l.Split(':', 2))
+            .Where(p => p.Length == 2 && long.TryParse(p[1].Trim(), System.Globalization.CultureInfo.InvariantCulture, out _))
+            .ToDictionary(p => p[0], p => long.Parse(p[1].Trim(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Reads the service's SQLite file directly, as an operator with the sqlite3 shell would.</summary>
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
+    {
+        await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath}");
+        return (await Dapper.SqlMapper.QueryAsync<T>(db, sql, parameters)).ToList();
     }
 
     public void Dispose()

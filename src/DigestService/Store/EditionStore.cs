@@ -1,0 +1,91 @@
+using Dapper;
+
+namespace DigestService.Store;
+
+/// <summary>A paper of an edition's window and the stable id its full-text matches carry.</summary>
+public sealed record CandidatePaper(long DocId, StoredPaper Paper);
+
+/// <summary>One day a paper was listed and the upvotes it had on that listing.</summary>
+public sealed record Sighting
+{
+    public string ArxivId { get; init; } = "";
+    public string ListedOn { get; init; } = "";
+    public long Upvotes { get; init; }
+
+    public DateOnly Day => Iso.ParseDate(ListedOn);
+}
+
+/// <summary>A full-text hit: the paper's search id and its bm25 score for the phrase (negative; lower is more relevant).</summary>
+public readonly record struct PhraseMatch(long DocId, double Bm25);
+
+/// <summary>bm25 weights of the indexed columns, in index order.</summary>
+public readonly record struct ColumnWeights(double Title, double Abstract, double Keywords);
+
+/// <summary>The reads an edition is planned from: its window's papers and history, full-text matches, and who had what.</summary>
+public sealed class EditionStore(Database database)
+{
+    public async Task<IReadOnlyList<CandidatePaper>> CandidatesAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<long, StoredPaper, CandidatePaper>(
+            database.Sql["EditionCandidates"], (docId, paper) => new CandidatePaper(docId, paper), Window(from, to), splitOn: "ArxivId");
+        return rows.ToList();
+    }
+
+    public async Task<IReadOnlyList<Sighting>> SightingsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<Sighting>(database.Sql["EditionSightings"], Window(from, to))).ToList();
+    }
+
+    /// <summary>The subscribers who already had each paper of the window, by search id, each list sorted for binary search.</summary>
+    public async Task<IReadOnlyDictionary<long, long[]>> SentToAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // Read by hand: this is the one query of a send that can return a row per subscriber, so no per-row objects.
+        await using var reader = await connection.ExecuteReaderAsync(database.Sql["EditionSentTo"], Window(from, to));
+        var lists = new Dictionary<long, List<long>>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var docId = reader.GetInt64(0);
+            if (!lists.TryGetValue(docId, out var subscribers))
+                lists[docId] = subscribers = [];
+            subscribers.Add(reader.GetInt64(1));
+        }
+        return lists.ToDictionary(pair => pair.Key, pair =>
+        {
+            var sorted = pair.Value.ToArray();
+            Array.Sort(sorted);
+            return sorted;
+        });
+    }
+
+    /// <summary>The papers with search ids from <paramref name="firstDoc"/> to <paramref name="lastDoc"/> that an FTS5 expression matches.</summary>
+    public async Task<IReadOnlyList<PhraseMatch>> MatchAsync(string match, long firstDoc, long lastDoc, ColumnWeights weights, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var reader = await connection.ExecuteReaderAsync(database.Sql["MatchPhrase"], new
+        {
+            Match = match,
+            FirstDoc = firstDoc,
+            LastDoc = lastDoc,
+            TitleWeight = weights.Title,
+            AbstractWeight = weights.Abstract,
+            KeywordsWeight = weights.Keywords,
+        });
+        var matches = new List<PhraseMatch>();
+        while (await reader.ReadAsync(cancellationToken))
+            matches.Add(new PhraseMatch(reader.GetInt64(0), reader.GetDouble(1)));
+        return matches;
+    }
+
+    /// <summary>The newest days that have a listing, newest first.</summary>
+    public async Task<IReadOnlyList<DateOnly>> ListingDaysAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var days = await connection.QueryAsync<string>(database.Sql["ListingDays"], new { Limit = limit });
+        return days.Select(Iso.ParseDate).ToList();
+    }
+
+    private static object Window(DateOnly from, DateOnly to) => new { From = Iso.Date(from), To = Iso.Date(to) };
+}

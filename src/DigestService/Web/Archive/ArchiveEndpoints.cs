@@ -1,0 +1,50 @@
+using System.Globalization;
+using DigestService.Config;
+using DigestService.Digest;
+using DigestService.Store;
+using Microsoft.Extensions.Options;
+
+namespace DigestService.Web.Archive;
+
+/// <summary>
+/// <c>GET /archive/{date}</c>: everyone's trending edition of a day as a page (the "view in browser" link of every digest);
+/// <c>GET /archive/feed.xml</c>: the latest editions as RSS 2.0.
+/// </summary>
+public static class ArchiveEndpoints
+{
+    /// <summary>How many of the latest editions the feed carries.</summary>
+    public const int FeedEditions = 30;
+
+    public static WebApplication MapArchive(this WebApplication app)
+    {
+        app.MapGet("/archive/feed.xml", FeedAsync);
+        app.MapGet("/archive/{date}", PageAsync);
+        return app;
+    }
+
+    private static async Task<IResult> PageAsync(string date, PaperSelector selector, WebPages pages, IOptions<DigestOptions> digest, CancellationToken cancellationToken)
+    {
+        var papers = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var edition)
+            ? await selector.StartSession().GlobalAsync(edition, digest.Value.MaxPapers, cancellationToken)
+            : [];
+        // A malformed date, or a day with no papers in its window, is no edition.
+        if (papers.Count == 0)
+        {
+            return pages.Message("No edition for this date", "There is no edition for this date: no papers were listed in the days before it.",
+                StatusCodes.Status404NotFound, new PageLink("/", "Get the trending papers of your topics by email"));
+        }
+        var shown = edition.ToString("dddd, MMMM d, yyyy", CultureInfo.InvariantCulture);
+        return pages.Page("archive", $"Trending papers, {shown}", new { Date = shown, Papers = papers.Select(PaperView.From).ToList() });
+    }
+
+    private static async Task<IResult> FeedAsync(
+        EditionStore store, PaperSelector selector, SiteLinks links, IOptions<SiteOptions> site, IOptions<DigestOptions> digest, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var session = selector.StartSession();
+        var editions = new List<ArchiveEdition>();
+        foreach (var day in await store.ListingDaysAsync(FeedEditions, cancellationToken))
+            editions.Add(new ArchiveEdition(day, await session.GlobalAsync(day, digest.Value.MaxPapers, cancellationToken)));
+        return Results.Bytes(ArchiveFeed.Write(editions, site.Value.Name, links, clock.GetUtcNow()), "application/rss+xml; charset=utf-8");
+    }
+}

@@ -1,0 +1,42 @@
+using DigestService.Config;
+using DigestService.Store;
+using Microsoft.Extensions.Options;
+
+namespace DigestService.Web;
+
+/// <summary>
+/// <c>GET /confirm/{token}</c> shows a button (mail scanners follow links, so opening changes nothing);
+/// <c>POST</c> activates and shows what the subscriber will get.
+/// </summary>
+public sealed class ConfirmPage(WebPages pages, SiteLinks links, PreferenceStore preferences, SubscriberStore subscribers, IOptions<TopicCatalogOptions> catalog)
+{
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapSigned<ConfirmPage>("/confirm", TokenPurpose.Confirm,
+            (page, context, subscriber) => page.Render(context, subscriber, error: null),
+            (page, context, subscriber) => page.ConfirmAsync(context, subscriber));
+
+    private async Task<IResult> ConfirmAsync(HttpContext context, Subscriber subscriber)
+    {
+        var form = await PostedForm.ReadAsync(context, checkAntiforgery: true);
+        if (form.Status == FormStatus.TooLarge)
+            return pages.TooLarge();
+        if (form.Status == FormStatus.AntiforgeryFailed)
+            return Render(context, subscriber, "This page was open too long or came from elsewhere. Please press the button again.");
+        await preferences.ActivateAsync(subscriber.Id, context.RequestAborted);
+        return Render(context, (await subscribers.FindByIdAsync(subscriber.Id, context.RequestAborted))!, error: null);
+    }
+
+    private IResult Render(HttpContext context, Subscriber subscriber, string? error)
+    {
+        var confirmed = subscriber.Status == SubscriberStatus.Active;
+        return pages.Page("confirm", confirmed ? "You're subscribed" : "Confirm your subscription", new
+        {
+            Confirmed = confirmed,
+            subscriber.Email,
+            Summary = SubscriptionSummary.Schedule(subscriber, catalog.Value),
+            PreferencesPath = links.PreferencesPath(subscriber.Id),
+            Error = error,
+            FormToken = FormToken.For(context),
+        }, error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+    }
+}

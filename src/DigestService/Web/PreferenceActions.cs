@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text.Json;
+using DigestService.Config;
+using DigestService.Store;
+using Microsoft.Extensions.Options;
+
+namespace DigestService.Web;
+
+/// <summary>
+/// <c>GET|POST /preferences/{token}</c>. Every form of the page (and the gentler choices of the unsubscribe page)
+/// posts here with a <c>do</c> field naming what to change; each change answers with the page as now saved.
+/// </summary>
+public sealed class PreferenceActions(
+    PreferencesPage page,
+    WebPages pages,
+    PreferenceStore preferences,
+    SubscriberStore subscribers,
+    PersonalDataStore personalData,
+    IOptions<TopicCatalogOptions> catalog,
+    IOptions<SubscriptionOptions> subscriptions,
+    TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions ExportJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapSigned<PreferenceActions>("/preferences", TokenPurpose.Preferences,
+            (actions, context, subscriber) => actions.Show(context, subscriber),
+            (actions, context, subscriber) => actions.PostAsync(context, subscriber));
+
+    private IResult Show(HttpContext context, Subscriber subscriber) => page.Render(context, subscriber);
+
+    private async Task<IResult> PostAsync(HttpContext context, Subscriber subscriber)
+    {
+        var form = await PostedForm.ReadAsync(context, checkAntiforgery: true);
+        return form.Status switch
+        {
+            FormStatus.TooLarge => pages.TooLarge(),
+            FormStatus.AntiforgeryFailed => page.Render(context, subscriber,
+                error: "This page was open too long or came from elsewhere, so nothing was changed. Please make your change again."),
+            _ => await ApplyAsync(context, subscriber, form),
+        };
+    }
+
+    private Task<IResult> ApplyAsync(HttpContext context, Subscriber subscriber, PostedForm form) => form.Value("do") switch
+    {
+        "save" => SaveAsync(context, subscriber, form),
+        "pause" => PauseAsync(context, subscriber, form.Value("pause_days")),
+        "resume" => ResumeAsync(context, subscriber),
+        "unsubscribe" => UnsubscribeAsync(context, subscriber),
+        "resubscribe" => ResubscribeAsync(context, subscriber),
+        "drop-topic" => DropTopicAsync(context, subscriber, form.Value("topic")),
+        "weekly" => SwitchToWeeklyAsync(context, subscriber),
+        "export" => ExportAsync(context, subscriber),
+        "delete" => DeleteAsync(context, subscriber, form.Value("confirm_delete") == "yes"),
+        _ => Task.FromResult(page.Render(context, subscriber, error: "That button is not one this page knows. Nothing was changed.")),
+    };
+
+    private async Task<IResult> SaveAsync(HttpContext context, Subscriber subscriber, PostedForm form)
+    {
+        var values = PreferencesValues.From(form);
+        var (checkedValues, error) = values.Check(catalog.Value, subscriptions.Value.MaxKeywordsLength);
+        if (checkedValues is null)
+            return page.Render(context, subscriber, error: error + " Nothing was saved.", values: values);
+        await preferences.SaveAsync(subscriber.Id, checkedValues, context.RequestAborted);
+        return await SavedAsync(context, subscriber, "Saved.");
+    }
+
+    private async Task<IResult> PauseAsync(HttpContext context, Subscriber subscriber, string days)
+    {
+        if (PreferencesPage.PauseChoices.FirstOrDefault(c => c.Value == days) is not { } choice)
+            return page.Render(context, subscriber, error: "Choose how long to pause from the list.");
+        await preferences.PauseAsync(subscriber.Id, clock.GetUtcNow().AddDays(int.Parse(choice.Value, CultureInfo.InvariantCulture)), context.RequestAborted);
+        return await SavedAsync(context, subscriber, $"Paused {choice.Label}. Your settings stay as they are.");
+    }
+
+    private async Task<IResult> ResumeAsync(HttpContext context, Subscriber subscriber)
+    {
+        await preferences.PauseAsync(subscriber.Id, until: null, context.RequestAborted);
+        return await SavedAsync(context, subscriber, "Resumed: the next digest comes at your usual time.");
+    }
+
+    private async Task<IResult> UnsubscribeAsync(HttpContext context, Subscriber subscriber)
+    {
+        await preferences.UnsubscribeAsync(subscriber.Id, context.RequestAborted);
+        return await SavedAsync(context, subscriber, "You're unsubscribed and will get no more digests. Your settings are kept in case you come back.");
+    }
+
+    private async Task<IResult> ResubscribeAsync(HttpContext context, Subscriber subscriber)
+    {
+        await preferences.ActivateAsync(subscriber.Id, context.RequestAborted);
+        return await SavedAsync(context, subscriber, "You're subscribed.");
+    }
+
+    private async Task<IResult> DropTopicAsync(HttpContext context, Subscriber subscriber, string topic)
+    {
+        if (!subscriber.TopicKeys.Contains(topic))
+            return page.Render(context, subscriber, error: "That topic is not among yours any more. Nothing was changed.");
+        var remaining = subscriber.TopicKeys.Where(t => t != topic).ToList();
+        await preferences.SaveAsync(subscriber.Id, SubscriberPreferences.From(subscriber) with { Topics = remaining }, context.RequestAborted);
+        return await SavedAsync(context, subscriber, $"You will not get papers for “{catalog.Value.Find(topic)?.Label ?? topic}” any more.");
+    }
+
+    private async Task<IResult> SwitchToWeeklyAsync(HttpContext context, Subscriber subscriber)
+    {
+        await preferences.SaveAsync(subscriber.Id, SubscriberPreferences.From(subscriber) with { Frequency = "weekly" }, context.RequestAborted);
+        return await SavedAsync(context, subscriber, $"You will get one email a week, on {(DayOfWeek)subscriber.WeeklyDay}.");
+    }
+
+    private async Task<IResult> ExportAsync(HttpContext context, Subscriber subscriber)
+    {
+        var data = await personalData.ReadAsync(subscriber, context.RequestAborted);
+        var now = clock.GetUtcNow();
+        var json = JsonSerializer.SerializeToUtf8Bytes(
+            new { ExportedAt = Iso.Instant(now), data.Subscriber, data.Deliveries, data.SentPapers, data.ConfirmationEmailsSentAt }, ExportJson);
+        return Results.File(json, "application/json; charset=utf-8", string.Create(CultureInfo.InvariantCulture, $"digest-data-{now:yyyy-MM-dd}.json"));
+    }
+
+    private async Task<IResult> DeleteAsync(HttpContext context, Subscriber subscriber, bool confirmed)
+    {
+        if (!confirmed)
+            return page.Render(context, subscriber, error: "To delete your data, tick the box that says you understand, then press Delete me.");
+        await subscribers.RemoveAsync(subscriber.Email, context.RequestAborted);
+        return pages.Message("Your data is deleted",
+            $"{subscriber.Email}, its settings and its delivery history are gone from our database. We will not email it again.",
+            link: new PageLink("/", "Sign up again"));
+    }
+
+    private async Task<IResult> SavedAsync(HttpContext context, Subscriber subscriber, string notice) =>
+        page.Render(context, (await subscribers.FindByIdAsync(subscriber.Id, context.RequestAborted))!, notice);
+}

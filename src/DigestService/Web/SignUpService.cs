@@ -1,0 +1,43 @@
+using DigestService.Config;
+using DigestService.Store;
+using Microsoft.Extensions.Options;
+
+namespace DigestService.Web;
+
+/// <summary>What the sign-up form does with a valid address, whoever it belongs to; and the forgetting of unconfirmed sign-ups.</summary>
+public sealed partial class SignUpService(
+    SignUpStore store,
+    ConfirmationMailer mailer,
+    IOptions<SubscriptionOptions> options,
+    ILogger<SignUpService> logger)
+{
+    /// <summary>
+    /// Records the sign-up and emails the address at once, unless it had its day's share of confirmation emails.
+    /// The caller answers the same in every case, so the page never tells whether an address subscribes.
+    /// </summary>
+    public async Task SignUpAsync(string email, IReadOnlyList<string> topics, string timeZone, CancellationToken cancellationToken)
+    {
+        var (id, status) = await store.SignUpAsync(email, string.Join(",", topics), timeZone, cancellationToken);
+        if (!await store.TryRecordConfirmationMailAsync(id, options.Value.ConfirmationMailsPerDay, cancellationToken))
+        {
+            LogAllowanceUsed(id);
+            return;
+        }
+        await mailer.SendAsync(id, email, alreadyActive: status == SubscriberStatus.Active, cancellationToken);
+    }
+
+    /// <summary>Deletes sign-ups nobody confirmed while their link worked.</summary>
+    public async Task<int> ExpirePendingAsync(CancellationToken cancellationToken)
+    {
+        var expired = await store.ExpirePendingAsync(options.Value.ConfirmationLifetime, cancellationToken);
+        if (expired > 0)
+            LogExpired(expired);
+        return expired;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId} had today's confirmation emails already; none sent")]
+    private partial void LogAllowanceUsed(long subscriberId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Forgot {Count} unconfirmed sign-ups")]
+    private partial void LogExpired(int count);
+}

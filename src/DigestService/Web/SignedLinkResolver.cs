@@ -1,0 +1,10 @@
+using DigestService.Store;
+
+namespace DigestService.Web;
+
+/// <summary>The subscriber a signed link points at, or null for a forged, tampered, expired or wrong-purpose token or a deleted subscriber.</summary>
+public sealed class SignedLinkResolver(TokenSigner tokens, SubscriberStore subscribers)
+{
+    public async Task<Subscriber?> FindAsync(TokenPurpose purpose, string token, CancellationToken cancellationToken) =>
+        tokens.Verify(purpose, token) is { } id ? await subscribers.FindByIdAsync(id, cancellationToken) : null;
+}

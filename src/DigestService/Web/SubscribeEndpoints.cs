@@ -1,0 +1,62 @@
+using DigestService.Config;
+using DigestService.Delivery;
+using Microsoft.Extensions.Options;
+
+namespace DigestService.Web;
+
+/// <summary><c>GET /</c>, the sign-up form, and <c>POST /subscribe</c>.</summary>
+public static class SubscribeEndpoints
+{
+    public static void MapSubscribe(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", (HttpContext context, WebPages pages, IOptions<TopicCatalogOptions> topics) =>
+            Form(context, pages, topics.Value, "", [], error: null));
+        app.MapPost("/subscribe", SubscribeAsync).RequireRateLimiting(SubscribeRateLimits.PerClientPolicy);
+    }
+
+    private static async Task<IResult> SubscribeAsync(
+        HttpContext context, WebPages pages, IOptions<TopicCatalogOptions> catalog, IOptions<SubscriptionOptions> subscriptions,
+        SubscribeRateLimits limits, SignUpService signUps)
+    {
+        var form = await PostedForm.ReadAsync(context, checkAntiforgery: true);
+        if (form.Status == FormStatus.TooLarge)
+            return pages.TooLarge();
+        var email = form.Value("email");
+        var chosen = form.Values("topics");
+        if (form.Status == FormStatus.AntiforgeryFailed)
+            return Form(context, pages, catalog.Value, email, chosen, "This page was open too long or came from elsewhere. Please press Subscribe again.");
+        var (address, problem) = AddressValidator.Validate(email);
+        if (address is null)
+            return Form(context, pages, catalog.Value, email, chosen, $"Please check your email address: {problem}.");
+        var (topics, unknown) = TopicSelection.Check(catalog.Value, chosen);
+        if (unknown is not null)
+            return Form(context, pages, catalog.Value, email, chosen, $"“{PreferencesValues.Shorten(unknown)}” is not one of the topics listed; tick the ones you want.");
+
+        using var lease = limits.AcquireForAddress(address);
+        if (!lease.IsAcquired)
+            return SubscribeRateLimits.TooMany(context, lease, "This address was entered many times in the last hour. Check its inbox for our email, or try again later.");
+        var timeZone = form.Value("time_zone");
+        try
+        {
+            await signUps.SignUpAsync(address, topics, TimeZones.IsKnown(timeZone) ? timeZone : "UTC", context.RequestAborted);
+        }
+        catch (Exception e) when (SmtpOutcome.Classify(e) is not null)
+        {
+            return pages.Message("We could not send the email", "Our mail server did not take the message just now. Please try again in a few minutes.",
+                StatusCodes.Status503ServiceUnavailable);
+        }
+        return pages.Message("Check your inbox",
+            $"If {address} can receive email, a message from us is on its way. Open it and press the button in it to confirm; " +
+            $"until then we send nothing else. No email after a few minutes? Look in the spam folder.");
+    }
+
+    /// <summary>The form, filled with what was sent; with an error it answers 400 and nothing was stored or sent.</summary>
+    private static IResult Form(HttpContext context, WebPages pages, TopicCatalogOptions catalog, string email, IReadOnlyList<string> chosen, string? error) =>
+        pages.Page("subscribe", "Subscribe", new
+        {
+            Email = email,
+            Topics = TopicSelection.Choices(catalog, chosen),
+            Error = error,
+            FormToken = FormToken.For(context),
+        }, error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using DigestService.Config;
+using Microsoft.Extensions.Options;
+
+namespace DigestService.Web;
+
+/// <summary>
+/// The two limits on POST /subscribe: per client (ASP.NET Core rate limiting middleware, RateLimits:SubscribePerMinute)
+/// and per email address (checked once the form is read, RateLimits:SubscribePerAddressPerHour). Both answer 429
+/// with a page and a Retry-After header.
+/// </summary>
+public sealed class SubscribeRateLimits : IDisposable
+{
+    public const string PerClientPolicy = "subscribe-per-client";
+
+    private readonly PartitionedRateLimiter<string> _perAddress;
+
+    public SubscribeRateLimits(IOptions<RateLimitOptions> options)
+    {
+        var perHour = options.Value.SubscribePerAddressPerHour;
+        _perAddress = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address,
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 }));
+    }
+
+    public static IServiceCollection Register(IServiceCollection services)
+    {
+        services.AddSingleton<SubscribeRateLimits>();
+        return services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(PerClientPolicy, context =>
+            {
+                var perMinute = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.SubscribePerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(ClientAddress.KeyOf(context.Connection.RemoteIpAddress),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+            limiter.OnRejected = (rejected, _) => new ValueTask(TooMany(rejected.HttpContext, rejected.Lease,
+                "Too many sign-ups from your network in the last minute. Wait a minute, then send the form again.").ExecuteAsync(rejected.HttpContext));
+        });
+    }
+
+    /// <summary>A lease for one more sign-up of <paramref name="address"/>; not acquired when the hour's share is used.</summary>
+    public RateLimitLease AcquireForAddress(string address) => _perAddress.AttemptAcquire(address.ToLowerInvariant());
+
+    public static IResult TooMany(HttpContext context, RateLimitLease lease, string text)
+    {
+        if (lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return context.RequestServices.GetRequiredService<WebPages>().Message("Please wait a little", text, StatusCodes.Status429TooManyRequests);
+    }
+
+    public void Dispose() => _perAddress.Dispose();
+}

@@ -1,0 +1,42 @@
+using DigestService.Config;
+using DigestService.Store;
+using Microsoft.Extensions.Options;
+
+namespace DigestService.Web;
+
+/// <summary>
+/// <c>GET /unsubscribe/{token}</c> asks, with gentler choices beside the button (it never changes anything: mail
+/// scanners follow links); <c>POST</c> unsubscribes. The POST is also the RFC 8058 one-click endpoint: any form body,
+/// urlencoded or multipart, no cookie and no antiforgery token (the signed token is the proof), 200 without a
+/// redirect, idempotent.
+/// </summary>
+public sealed class UnsubscribePage(WebPages pages, SiteLinks links, PreferenceStore preferences, SubscriberStore subscribers, IOptions<TopicCatalogOptions> catalog)
+{
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapSigned<UnsubscribePage>("/unsubscribe", TokenPurpose.Unsubscribe,
+            (page, context, subscriber) => page.Render(context, subscriber),
+            (page, context, subscriber) => page.UnsubscribeAsync(context, subscriber));
+
+    private async Task<IResult> UnsubscribeAsync(HttpContext context, Subscriber subscriber)
+    {
+        // The body (List-Unsubscribe=One-Click, or the page's own button) is read only to hold it to the size cap.
+        if ((await PostedForm.ReadAsync(context, checkAntiforgery: false)).Status == FormStatus.TooLarge)
+            return pages.TooLarge();
+        await preferences.UnsubscribeAsync(subscriber.Id, context.RequestAborted);
+        return Render(context, (await subscribers.FindByIdAsync(subscriber.Id, context.RequestAborted))!);
+    }
+
+    private IResult Render(HttpContext context, Subscriber subscriber)
+    {
+        var unsubscribed = subscriber.Status == SubscriberStatus.Unsubscribed;
+        return pages.Page("unsubscribe", unsubscribed ? "You're unsubscribed" : "Unsubscribe", new
+        {
+            Unsubscribed = unsubscribed,
+            subscriber.Email,
+            subscriber.Frequency,
+            Topics = TopicSelection.Choices(catalog.Value, subscriber.TopicKeys).Where(t => t.Checked).ToList(),
+            PreferencesPath = links.PreferencesPath(subscriber.Id),
+            FormToken = FormToken.For(context),
+        });
+    }
+}

@@ -1,0 +1,119 @@
+using System.Net;
+using DigestService.Tests.Support;
+using DigestService.Web;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DigestService.Tests.Web;
+
+public class ConfirmTests : SiteTest
+{
+    protected override void Configure(TestApp app) => app.With("Subscriptions:ConfirmationLifetime", "2.00:00:00");
+
+    [Fact]
+    public async Task Opening_the_link_changes_nothing_and_pressing_the_button_activates()
+    {
+        await SignUpAsync("ada@example.org", "llm");
+        var link = LinkIn(MailTo("ada@example.org"), "confirm");
+
+        var opened = await Browser.GetAsync(link);
+        await Browser.GetAsync(link);
+
+        Assert.Equal(HttpStatusCode.OK, opened.Status);
+        Assert.Contains("Yes, start my digest", opened.Html);
+        Assert.Equal("pending", await StatusOfAsync("ada@example.org"));
+
+        var confirmed = await Browser.PostAsync(link, Fields.Of(("form_token", opened.FormToken)));
+
+        Assert.Equal(HttpStatusCode.OK, confirmed.Status);
+        Assert.Null(confirmed.Response.Headers.Location);
+        Assert.Contains("You're subscribed", confirmed.Html);
+        Assert.Contains("one email a day at 07:00 (UTC) with up to 10 trending papers in Large language models", confirmed.Html);
+        Assert.Contains("href=\"/preferences/", confirmed.Html);
+        Assert.Equal("active", await StatusOfAsync("ada@example.org"));
+        var stats = await App.StatsAsync();
+        Assert.Equal(1, stats["active"]);
+        Assert.Equal(0, stats["pending"]);
+    }
+
+    [Fact]
+    public async Task Confirming_twice_is_harmless()
+    {
+        await SubscribeAndConfirmAsync("ada@example.org");
+        var link = LinkIn(Smtp.To("ada@example.org")[0], "confirm");
+
+        var opened = await Browser.GetAsync(link);
+        var again = await Browser.PostAsync(link, Fields.Of(("form_token", (await Browser.GetAsync("/")).FormToken)));
+
+        Assert.Contains("You're subscribed", opened.Html);
+        Assert.DoesNotContain("Yes, start my digest", opened.Html);
+        Assert.Equal(HttpStatusCode.OK, again.Status);
+        Assert.Contains("You're subscribed", again.Html);
+        Assert.Equal("active", await StatusOfAsync("ada@example.org"));
+    }
+
+    [Fact]
+    public async Task A_confirmation_without_the_form_token_is_refused_and_the_sign_up_stays_pending()
+    {
+        await SignUpAsync("ada@example.org");
+        var link = LinkIn(MailTo("ada@example.org"), "confirm");
+
+        using var stranger = new SiteClient(Site);
+        var answer = await stranger.PostAsync(link, Fields.Of());
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Contains("press the button again", answer.Html);
+        Assert.Equal("pending", await StatusOfAsync("ada@example.org"));
+    }
+
+    [Fact]
+    public async Task The_link_expires_and_the_unconfirmed_sign_up_is_forgotten()
+    {
+        await SignUpAsync("ada@example.org");
+        var link = LinkIn(MailTo("ada@example.org"), "confirm");
+        var page = await Browser.GetAsync(link);
+
+        Clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromMinutes(1));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await Browser.GetAsync(link)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Browser.PostAsync(link, Fields.Of(("form_token", page.FormToken)))).Status);
+        Assert.Equal("pending", await StatusOfAsync("ada@example.org"));
+
+        Assert.Equal(1, await Site.Services.GetRequiredService<SignUpService>().ExpirePendingAsync(CancellationToken.None));
+
+        var stats = await App.StatsAsync();
+        Assert.Equal(0, stats["subscribers"]);
+        Assert.Equal(0, stats["pending"]);
+    }
+
+    [Fact]
+    public async Task A_new_email_restarts_the_wait_and_operator_added_pending_rows_are_never_expired()
+    {
+        Assert.Equal(0, (await App.RunAsync("subscribers", "add", "operator-added@example.org")).ExitCode);
+        await SignUpAsync("ada@example.org");
+        Clock.Advance(TimeSpan.FromDays(1.5));
+        await SignUpAsync("ada@example.org");
+        Clock.Advance(TimeSpan.FromDays(1));
+
+        Assert.Equal(0, await Site.Services.GetRequiredService<SignUpService>().ExpirePendingAsync(CancellationToken.None));
+
+        var confirmed = await Browser.SubmitAsync(LinkIn(MailTo("ada@example.org"), "confirm"), []);
+        Assert.Contains("You're subscribed", confirmed.Html);
+        Assert.Equal("pending", await StatusOfAsync("operator-added@example.org"));
+    }
+
+    [Fact]
+    public async Task At_most_the_configured_number_of_confirmation_emails_per_address_per_day()
+    {
+        var answers = new List<SitePage>();
+        for (var i = 0; i < 5; i++)
+            answers.Add(await SignUpAsync("ada@example.org"));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Status));
+        Assert.Single(answers.Select(a => a.Html).Distinct());
+        Assert.Equal(3, Smtp.To("ada@example.org").Count);
+
+        Clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
+        await SignUpAsync("ada@example.org");
+        Assert.Equal(4, Smtp.To("ada@example.org").Count);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Net;
+using DigestService.Tests.Support;
+using DigestService.Web;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DigestService.Tests.Web;
+
+/// <summary>Forged, tampered, truncated or wrong-purpose tokens: a plain 404 on every route, and nothing changes.</summary>
+public class SignedLinkTests : SiteTest
+{
+    public static TheoryData<string> Routes => new() { "confirm", "preferences", "unsubscribe" };
+
+    private static IEnumerable<string> BadTokens(string token)
+    {
+        var parts = token.Split('.');
+        yield return $"{long.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture) + 1}.{parts[1]}.{parts[2]}.{parts[3]}";
+        yield return token[..^3];
+        yield return token[..^1] + (token[^1] == 'A' ? 'B' : 'A');
+        yield return $"{parts[0]}.{parts[1]}.{parts[2]}.{new string('A', 43)}";
+        yield return $"{parts[0]}.nokey.{parts[2]}.{parts[3]}";
+        yield return "not-a-token";
+    }
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task A_bad_token_gets_a_plain_404_on_get_and_post_and_changes_nothing(string route)
+    {
+        await SignUpAsync("ada@example.org", "llm");
+        var id = await QueryAsync<long>("SELECT id FROM subscribers");
+        var signer = Site.Services.GetRequiredService<TokenSigner>();
+        var purpose = Enum.Parse<TokenPurpose>(route, ignoreCase: true);
+        var good = signer.Sign(purpose, id, purpose == TokenPurpose.Confirm ? TimeSpan.FromDays(1) : null);
+        var formToken = (await Browser.GetAsync("/")).FormToken;
+        var before = (await App.RunAsync("subscribers", "list")).Output;
+
+        foreach (var bad in BadTokens(good))
+        {
+            var get = await Browser.GetAsync($"/{route}/{bad}");
+            var post = await Browser.PostAsync($"/{route}/{bad}", Fields.Of(("form_token", formToken), ("do", "unsubscribe"), ("List-Unsubscribe", "One-Click")));
+
+            Assert.Equal(HttpStatusCode.NotFound, get.Status);
+            Assert.Equal(HttpStatusCode.NotFound, post.Status);
+            Assert.Contains("This link does not work", get.Html);
+            Assert.DoesNotContain("ada@example.org", get.Html + post.Html);
+        }
+        Assert.Equal(before, (await App.RunAsync("subscribers", "list")).Output);
+        Assert.Equal("pending", await StatusOfAsync("ada@example.org"));
+    }
+
+    [Fact]
+    public async Task A_token_signed_for_one_purpose_is_refused_on_the_other_routes()
+    {
+        await SignUpAsync("ada@example.org");
+        var id = await QueryAsync<long>("SELECT id FROM subscribers");
+        var unsubscribe = Site.Services.GetRequiredService<TokenSigner>().Sign(TokenPurpose.Unsubscribe, id);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await Browser.GetAsync($"/preferences/{unsubscribe}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Browser.GetAsync($"/confirm/{unsubscribe}")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Browser.GetAsync($"/unsubscribe/{unsubscribe}")).Status);
+    }
+
+    [Fact]
+    public async Task Links_keep_working_after_a_new_signing_key_is_added()
+    {
+        await SubscribeAndConfirmAsync("ada@example.org");
+        var id = await QueryAsync<long>("SELECT id FROM subscribers");
+        var old = Site.Services.GetRequiredService<SiteLinks>().PreferencesPath(id);
+        await Site.DisposeAsync();
+
+        App.With("Tokens:Keys:k2", new string('k', 40)).With("Tokens:CurrentKeyId", "k2");
+        await using var rotated = await RunningSite.StartAsync(App, Clock);
+        using var browser = new SiteClient(rotated);
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(old)).Status);
+        Assert.Contains(".k2.", rotated.Services.GetRequiredService<SiteLinks>().PreferencesPath(id));
+    }
+}
