@@ -36,15 +36,9 @@ public static class SubscribeEndpoints
         if (!lease.IsAcquired)
             return SubscribeRateLimits.TooMany(context, lease, "This address was entered many times in the last hour. Check its inbox for our email, or try again later.");
         var timeZone = form.Value("time_zone");
-        try
-        {
-            await signUps.SignUpAsync(address, topics, TimeZones.IsKnown(timeZone) ? timeZone : "UTC", context.RequestAborted);
-        }
-        catch (Exception e) when (SmtpOutcome.Classify(e) is not null)
-        {
-            return pages.Message("We could not send the email", "Our mail server did not take the message just now. Please try again in a few minutes.",
-                StatusCodes.Status503ServiceUnavailable);
-        }
+        // The email goes out in the background, so this page cannot know whether the mail server took it: it says the
+        // same in every case, and a refused email is logged and can be asked for again.
+        await signUps.SignUpAsync(address, topics, TimeZones.IsKnown(timeZone) ? timeZone : "UTC", context.RequestAborted);
         return pages.Message("Check your inbox",
             $"If {address} can receive email, a message from us is on its way. Open it and press the button in it to confirm; " +
             $"until then we send nothing else. No email after a few minutes? Look in the spam folder.");
