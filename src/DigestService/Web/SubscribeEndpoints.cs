@@ -23,6 +23,8 @@ public static class SubscribeEndpoints
             return pages.TooLarge();
         var email = form.Value("email");
         var chosen = form.Values("topics");
+        if (form.Status == FormStatus.Unreadable)
+            return Form(context, pages, catalog.Value, "", [], $"{PostedForm.UnreadableMessage}. Please type your email address again, with letters, digits and the usual punctuation only.");
         if (form.Status == FormStatus.AntiforgeryFailed)
             return Form(context, pages, catalog.Value, email, chosen, "This page was open too long or came from elsewhere. Please press Subscribe again.");
         var (address, problem) = AddressValidator.Validate(email);

@@ -66,6 +66,20 @@ public class ConfirmTests : SiteTest
     }
 
     [Fact]
+    public async Task A_confirmation_whose_body_has_an_escaped_NUL_byte_gets_400_and_the_sign_up_stays_pending()
+    {
+        await SignUpAsync("ada@example.org");
+        var link = LinkIn(await MailToAsync("ada@example.org"), "confirm");
+        var token = (await Browser.GetAsync(link)).FormToken;
+
+        var answer = await Browser.PostAsync(link, new StringContent($"form_token={Uri.EscapeDataString(token)}&x=%00", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Contains("such as a NUL byte. Please press the button again.", answer.Text);
+        Assert.Equal("pending", await StatusOfAsync("ada@example.org"));
+    }
+
+    [Fact]
     public async Task The_link_expires_and_the_unconfirmed_sign_up_is_forgotten()
     {
         await SignUpAsync("ada@example.org");

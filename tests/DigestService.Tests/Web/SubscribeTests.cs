@@ -109,6 +109,16 @@ public class SubscribeTests : SiteTest
     }
 
     [Fact]
+    public async Task An_address_with_an_escaped_NUL_byte_gets_400_with_the_form_not_413()
+    {
+        await Browser.GetAsync("/");
+
+        var answer = await Browser.PostAsync("/subscribe", new StringContent("email=z%40exa%00mple.org", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded"));
+
+        await AssertRefusedAsync(answer, "contains a character that cannot be read, such as a NUL byte. Please type your email address again");
+    }
+
+    [Fact]
     public async Task A_body_over_16_KB_gets_a_413_page_and_nothing_is_stored()
     {
         var page = await Browser.GetAsync("/");
