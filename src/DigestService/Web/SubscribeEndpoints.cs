@@ -11,6 +11,12 @@ public static class SubscribeEndpoints
     {
         app.MapGet("/", (HttpContext context, WebPages pages, IOptions<TopicCatalogOptions> topics) =>
             Form(context, pages, topics.Value, "", [], error: null));
+        // A reload of the answer page asks for GET /subscribe: send the browser back to the form (303 See Other).
+        app.MapGet("/subscribe", (HttpContext context) =>
+        {
+            context.Response.Headers.Location = "/";
+            return Results.StatusCode(StatusCodes.Status303SeeOther);
+        });
         app.MapPost("/subscribe", SubscribeAsync).RequireRateLimiting(SubscribeRateLimits.PerClientPolicy);
     }
 

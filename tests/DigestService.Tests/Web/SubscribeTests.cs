@@ -119,6 +119,16 @@ public class SubscribeTests : SiteTest
     }
 
     [Fact]
+    public async Task Reloading_the_answer_page_with_GET_goes_back_to_the_form()
+    {
+        var answer = await Browser.GetAsync("/subscribe");
+
+        Assert.Equal(HttpStatusCode.SeeOther, answer.Status);
+        Assert.Equal("/", answer.Header("Location"));
+        Assert.Equal(0, (await App.StatsAsync())["subscribers"]);
+    }
+
+    [Fact]
     public async Task A_body_over_16_KB_gets_a_413_page_and_nothing_is_stored()
     {
         var page = await Browser.GetAsync("/");
