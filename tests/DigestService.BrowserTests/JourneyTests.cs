@@ -38,12 +38,12 @@ public class JourneyTests : SiteTest
         await Button(page, "Subscribe").ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Check your inbox");
         await ShotAsync(page, "02-check-inbox");
-        Assert.Single(Smtp.Messages);
+        Assert.Single(await Smtp.WaitForAsync("ada@example.org"));
         Assert.Equal("pending", await StatusOfAsync("ada@example.org"));
         Assert.Equal("Europe/Paris", await QueryAsync<string>("SELECT time_zone FROM subscribers"));
 
         // Confirm from the email: opening the link changes nothing, the button does.
-        var confirmation = MailTo("ada@example.org");
+        var confirmation = await MailToAsync("ada@example.org");
         // Shown on a blank page of its own: the site's Content-Security-Policy would block the email's inline styles.
         var mailView = await phone.NewPageAsync();
         await mailView.SetContentAsync(confirmation.HtmlBody ?? "");
@@ -77,7 +77,7 @@ public class JourneyTests : SiteTest
         // A digest arrives; its unsubscribe link asks first, then unsubscribes.
         Assert.Equal(0, (await App.RunAsync("ingest", "--date", "2026-08-14")).ExitCode);
         Assert.Equal(0, (await App.RunAsync("send", "--date", "2026-08-14")).ExitCode);
-        var digest = MailTo("ada@example.org");
+        var digest = await MailToAsync("ada@example.org", 2);
         Assert.Matches(new Regex("^Trending papers"), digest.Subject);
         await page.GotoAsync(Site.BaseUrl + LinkIn(digest, "unsubscribe"));
         await ShotAsync(page, "07-unsubscribe");

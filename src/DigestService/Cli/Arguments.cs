@@ -27,12 +27,10 @@ public sealed class Arguments
             else if (arg.StartsWith("--", StringComparison.Ordinal))
             {
                 var name = arg[2..];
-                if (Switches.Contains(name))
-                    parsed._options[name] = null;
-                else if (i + 1 < args.Count)
-                    parsed._options[name] = args[++i];
-                else
-                    throw new UsageException($"--{name} needs a value");
+                // A missing value is reported by Allow, once it is known whether the verb takes the option at all.
+                parsed._options[name] = Switches.Contains(name) || i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal)
+                    ? null
+                    : args[++i];
             }
             else
                 parsed.Words.Add(arg);
@@ -72,10 +70,17 @@ public sealed class Arguments
         var text => throw new UsageException($"--{name} must be a whole number from {min} to {max}, got '{text}'"),
     };
 
-    /// <summary>Refuses options the verb does not know, so a typo is not silently ignored.</summary>
-    public void Allow(params string[] names)
+    /// <summary>
+    /// Refuses what the verb does not take — more than <paramref name="words"/> words (the verb's own included), options
+    /// it does not know, an option without its value — so a typo is never silently ignored.
+    /// </summary>
+    public void Allow(int words, params string[] names)
     {
+        if (Words.Count > words)
+            throw new UsageException($"unexpected argument '{Words[words]}'");
         if (OptionNames.FirstOrDefault(n => !names.Contains(n)) is { } unknown)
             throw new UsageException($"'{Verb}' does not take --{unknown}");
+        if (_options.FirstOrDefault(o => o.Value is null && !Switches.Contains(o.Key)).Key is { } bare)
+            throw new UsageException($"--{bare} needs a value");
     }
 }

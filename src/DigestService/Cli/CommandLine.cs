@@ -31,7 +31,7 @@ public static class CommandLine
             return parsed.Verb switch
             {
                 "serve" => await ServeAsync(app, cancellationToken),
-                "ingest" => await IngestCommand.RunAsync(parsed, app.Services, output, cancellationToken),
+                "ingest" => await IngestCommand.RunAsync(parsed, app.Services, output, error, cancellationToken),
                 "send" => await SendCommand.RunAsync(parsed, app.Services, output, error, cancellationToken),
                 "subscribers" => await SubscribersCommand.RunAsync(parsed, app.Services, output, error, cancellationToken),
                 "preview" => await PreviewCommand.RunAsync(parsed, app.Services, output, cancellationToken),
@@ -40,18 +40,17 @@ public static class CommandLine
         }
         catch (UsageException e)
         {
-            await error.WriteLineAsync($"error: {e.Message}");
-            await error.WriteLineAsync(Usage);
+            await error.WriteLineAsync(OneLine($"error: {e.Message} (DigestService --help shows the usage)"));
             return 2;
         }
         catch (OptionsValidationException e)
         {
-            await error.WriteLineAsync($"configuration error: {string.Join(" ", e.Failures)}");
+            await error.WriteLineAsync(OneLine($"configuration error: {string.Join(" ", e.Failures)}"));
             return 1;
         }
         catch (SqliteException e)
         {
-            await error.WriteLineAsync($"database error: {e.Message}");
+            await error.WriteLineAsync(OneLine($"database error: {e.Message}"));
             return 1;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -61,10 +60,14 @@ public static class CommandLine
         }
         catch (Exception e)
         {
-            await error.WriteLineAsync($"error: {e.Message}");
+            await error.WriteLineAsync(OneLine($"error: {e.Message}"));
             return 1;
         }
     }
+
+    /// <summary>Messages may quote user input; line breaks in it are shown escaped so an error stays one line.</summary>
+    private static string OneLine(string message) =>
+        message.ReplaceLineEndings("\\n");
 
     private static async Task<int> ServeAsync(WebApplication app, CancellationToken cancellationToken)
     {

@@ -5,13 +5,16 @@ namespace DigestService.Cli;
 /// <summary><c>ingest [--date YYYY-MM-DD]</c>: one line per source; exit 1 when every source failed.</summary>
 public static class IngestCommand
 {
-    public static async Task<int> RunAsync(Arguments args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(Arguments args, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        args.Allow("date");
+        args.Allow(1, "date");
         var date = args.Date("date") ?? DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         var results = await services.GetRequiredService<IngestService>().IngestAsync(date, cancellationToken);
         foreach (var result in results)
             await output.WriteLineAsync(result.ToString());
-        return results.All(r => r.Failed) ? 1 : 0;
+        if (!results.All(r => r.Failed))
+            return 0;
+        await error.WriteLineAsync($"ingest: every source failed ({string.Join("; ", results.Select(r => r.ToString()))})");
+        return 1;
     }
 }

@@ -8,10 +8,10 @@ public static class PreviewCommand
 {
     public static async Task<int> RunAsync(Arguments args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
     {
-        args.Allow("date", "out");
+        args.Allow(2, "date", "out");
         var email = args.Word(1, "the email address");
         var subscriber = await services.GetRequiredService<SubscriberStore>().FindByEmailAsync(email.Trim(), cancellationToken)
-            ?? throw new UsageException($"no subscriber {email}");
+            ?? throw new InvalidOperationException($"no subscriber {email}");
         var edition = args.Date("date") ?? DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         var papers = await services.GetRequiredService<PaperSelector>().SelectAsync(subscriber, edition, cancellationToken);
         var digest = services.GetRequiredService<DigestRenderer>().Render(subscriber, edition, papers);

@@ -7,7 +7,7 @@ public static class SendCommand
 {
     public static async Task<int> RunAsync(Arguments args, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        args.Allow("date", "due", "at");
+        args.Allow(1, "date", "due", "at");
         var send = services.GetRequiredService<SendService>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         SendSummary summary;
@@ -26,6 +26,11 @@ public static class SendCommand
             var edition = args.Date("date") ?? DateOnly.FromDateTime(now.UtcDateTime);
             summary = await send.SendEditionAsync(edition, cancellationToken);
             await output.WriteLineAsync($"edition {edition:yyyy-MM-dd}: {summary}");
+            if (summary.Unavailable.Count > 0)
+            {
+                await error.WriteLineAsync($"send: no papers are ingested for the window ending {edition:yyyy-MM-dd}; run `ingest --date {edition:yyyy-MM-dd}` first");
+                return 1;
+            }
         }
         if (summary.Drain.StoppedBecause is { } reason)
         {

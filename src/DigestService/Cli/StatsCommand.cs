@@ -10,7 +10,7 @@ public static class StatsCommand
 {
     public static async Task<int> RunAsync(Arguments args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
     {
-        args.Allow();
+        args.Allow(1);
         foreach (var (name, value) in await services.GetRequiredService<StatsStore>().ReadAsync(cancellationToken))
             await output.WriteLineAsync($"{name}: {value}");
         var statuses = (await services.GetRequiredService<FeedSourceStore>().StatusAsync(cancellationToken)).ToDictionary(s => s.Name, StringComparer.Ordinal);

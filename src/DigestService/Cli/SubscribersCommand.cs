@@ -23,7 +23,7 @@ public static class SubscribersCommand
 
     private static async Task<int> AddAsync(Arguments args, SubscriberStore store, TopicCatalogOptions catalog, TextWriter output, CancellationToken cancellationToken)
     {
-        args.Allow("confirmed", "topics", "keywords", "timezone", "hour", "frequency", "max-papers", "weekday");
+        args.Allow(3, "confirmed", "topics", "keywords", "timezone", "hour", "frequency", "max-papers", "weekday");
         var email = Address(args.Word(2, "the email address"));
         var timeZone = args.Option("timezone");
         if (timeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
@@ -53,7 +53,7 @@ public static class SubscribersCommand
 
     private static async Task<int> ImportAsync(Arguments args, SubscriberStore store, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        args.Allow("confirmed");
+        args.Allow(3, "confirmed");
         var path = args.Word(2, "the file to import");
         if (!File.Exists(path))
             throw new UsageException($"no such file: {path}");
@@ -87,7 +87,7 @@ public static class SubscribersCommand
 
     private static async Task<int> ListAsync(Arguments args, SubscriberStore store, TextWriter output, CancellationToken cancellationToken)
     {
-        args.Allow();
+        args.Allow(2);
         foreach (var s in await store.ListAsync(cancellationToken))
             await output.WriteLineAsync($"{s.Email}\t{s.Status}\ttopics={s.Topics}\tkeywords={s.Keywords}\t{s.TimeZone}\t{s.DeliveryHour:00}:00\t{s.Frequency}");
         return 0;
@@ -95,7 +95,7 @@ public static class SubscribersCommand
 
     private static async Task<int> RemoveAsync(Arguments args, SubscriberStore store, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        args.Allow();
+        args.Allow(3);
         var email = args.Word(2, "the email address");
         if (!await store.RemoveAsync(email.Trim(), cancellationToken))
         {

@@ -3,10 +3,15 @@ using DigestService.Store;
 
 namespace DigestService.Delivery;
 
-/// <summary>What a send did: the digests it queued, the subscribers with nothing new, and what the outbox run made of them.</summary>
-public sealed record SendSummary(int Queued, int Skipped, DrainSummary Drain)
+/// <summary>
+/// What a send did: the digests it queued, the subscribers with nothing new, the editions it could not make because
+/// no paper of their window is ingested yet (those subscribers are left for a later run), and what the outbox run did.
+/// </summary>
+public sealed record SendSummary(int Queued, int Skipped, IReadOnlyCollection<DateOnly> Unavailable, DrainSummary Drain)
 {
-    public override string ToString() => $"queued {Queued}, nothing new {Skipped}, {Drain}";
+    public override string ToString() =>
+        $"queued {Queued}, nothing new {Skipped}, {Drain}" +
+        (Unavailable.Count == 0 ? "" : $"; no papers ingested yet for {string.Join(", ", Unavailable.Order().Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))}, those subscribers wait");
 }
 
 /// <summary>The one entry point of sending, used by the CLI and the scheduler alike.</summary>
@@ -25,10 +30,17 @@ public sealed class SendService(SubscriberStore subscribers, PaperSelector selec
     {
         var session = selector.StartSession();
         int queued = 0, skipped = 0;
+        var unavailable = new HashSet<DateOnly>();
         await foreach (var (subscriber, due) in plan.WithCancellation(cancellationToken))
         {
             if (due is not { } edition)
                 continue;
+            // An empty window means the feed was not ingested yet, not "nothing new": recording it would lose the day.
+            if (await session.IsEmptyAsync(subscriber, edition, cancellationToken))
+            {
+                unavailable.Add(edition);
+                continue;
+            }
             var papers = await session.SelectAsync(subscriber, edition, cancellationToken);
             switch (await queue.QueueAsync(subscriber, edition, papers, cancellationToken))
             {
@@ -36,6 +48,6 @@ public sealed class SendService(SubscriberStore subscribers, PaperSelector selec
                 case QueueResult.NothingNew: skipped++; break;
             }
         }
-        return new SendSummary(queued, skipped, await sender.DrainAsync(cancellationToken));
+        return new SendSummary(queued, skipped, unavailable, await sender.DrainAsync(cancellationToken));
     }
 }

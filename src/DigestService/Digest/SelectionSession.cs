@@ -36,6 +36,10 @@ public sealed class SelectionSession(EditionStore store, TopicCatalogOptions cat
         return picked;
     }
 
+    /// <summary>True when nothing at all is listed in the subscriber's window ending at <paramref name="edition"/> (not ingested yet).</summary>
+    public async Task<bool> IsEmptyAsync(Subscriber subscriber, DateOnly edition, CancellationToken cancellationToken = default) =>
+        (await EditionAsync(edition, WindowDays(subscriber), cancellationToken)).Candidates.Papers.Length == 0;
+
     /// <summary>Everyone's edition of a date, as the archive shows it: the global list, nothing left out for anyone.</summary>
     public async Task<IReadOnlyList<StoredPaper>> GlobalAsync(DateOnly edition, int limit, CancellationToken cancellationToken = default)
     {

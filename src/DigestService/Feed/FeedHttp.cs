@@ -48,7 +48,7 @@ public sealed class FeedHttp(HttpClient http, IOptions<FeedOptions> options)
         }
         catch (Exception e) when (e is TimeoutRejectedException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw new HttpRequestException($"no answer from {where} within {feed.Timeout} (Feed:Timeout)", e);
+            throw new FeedTimeoutException($"no answer from {where} within {feed.Timeout} (Feed:Timeout)", e);
         }
         catch (BrokenCircuitException e)
         {

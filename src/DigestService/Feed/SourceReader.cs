@@ -28,9 +28,15 @@ public sealed class SourceReader(FeedHttp http)
         IReadOnlyDictionary<string, CacheValidators> known, CancellationToken cancellationToken)
     {
         var read = new SourceRead();
+        var silent = false;
         foreach (var request in format.Requests(source, days))
         {
             var url = request.Url.AbsoluteUri;
+            if (silent)
+            {
+                read.Errors.Add(request.Describe("not tried: the source did not answer an earlier request"));
+                continue;
+            }
             try
             {
                 var response = await http.GetAsync(request.Url, format.Content, known.GetValueOrDefault(url), cancellationToken);
@@ -49,6 +55,8 @@ public sealed class SourceReader(FeedHttp http)
             catch (Exception e) when (e is FeedFormatException or HttpRequestException)
             {
                 read.Errors.Add(Text.CollapseWhitespace(request.Describe(e.Message)));
+                // A silent source would cost the full timeout once per day of the window.
+                silent = e is FeedTimeoutException;
             }
         }
         return read;

@@ -20,6 +20,8 @@ public sealed class ConfirmPage(WebPages pages, SiteLinks links, PreferenceStore
         var form = await PostedForm.ReadAsync(context, checkAntiforgery: true);
         if (form.Status == FormStatus.TooLarge)
             return pages.TooLarge();
+        if (form.Status == FormStatus.Unreadable)
+            return Render(context, subscriber, $"{PostedForm.UnreadableMessage}. Please press the button again.");
         if (form.Status == FormStatus.AntiforgeryFailed)
             return Render(context, subscriber, "This page was open too long or came from elsewhere. Please press the button again.");
         await preferences.ActivateAsync(subscriber.Id, context.RequestAborted);

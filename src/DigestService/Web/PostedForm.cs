@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace DigestService.Web;
 
-public enum FormStatus { Read, TooLarge, AntiforgeryFailed }
+public enum FormStatus { Read, TooLarge, Unreadable, AntiforgeryFailed }
 
 /// <summary>
 /// A form body read with a size cap: up to <see cref="MaxBytes"/> is read whole, so a bad value gets its own 400
@@ -12,6 +12,9 @@ public enum FormStatus { Read, TooLarge, AntiforgeryFailed }
 public sealed record PostedForm(FormStatus Status, IFormCollection Fields)
 {
     public const int MaxBytes = 16 * 1024;
+
+    /// <summary>What a page says about an <see cref="FormStatus.Unreadable"/> form, before telling what to do.</summary>
+    public const string UnreadableMessage = "Something you sent contains a character that cannot be read, such as a NUL byte";
 
     public string Value(string name) => Fields[name].ToString();
 
@@ -28,8 +31,14 @@ public sealed record PostedForm(FormStatus Status, IFormCollection Fields)
         {
             fields = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : FormCollection.Empty;
         }
+        catch (InvalidDataException e) when (e.InnerException is InvalidOperationException)
+        {
+            // The form reader wraps the URL decoder's refusal of an escaped NUL or a bad escape: bad input, not too much of it.
+            return new(FormStatus.Unreadable, FormCollection.Empty);
+        }
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {
+            // Form limits (too many fields, too long a key) and the body size cap.
             return new(FormStatus.TooLarge, FormCollection.Empty);
         }
         if (checkAntiforgery && !await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))

@@ -35,6 +35,7 @@ public sealed class PreferenceActions(
         return form.Status switch
         {
             FormStatus.TooLarge => pages.TooLarge(),
+            FormStatus.Unreadable => page.Render(context, subscriber, error: $"{PostedForm.UnreadableMessage}, so nothing was changed. Please make your change again."),
             FormStatus.AntiforgeryFailed => page.Render(context, subscriber,
                 error: "This page was open too long or came from elsewhere, so nothing was changed. Please make your change again."),
             _ => await ApplyAsync(context, subscriber, form),

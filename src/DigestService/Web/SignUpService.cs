@@ -7,13 +7,14 @@ namespace DigestService.Web;
 /// <summary>What the sign-up form does with a valid address, whoever it belongs to; and the forgetting of unconfirmed sign-ups.</summary>
 public sealed partial class SignUpService(
     SignUpStore store,
-    ConfirmationMailer mailer,
+    SignUpMailQueue mail,
     IOptions<SubscriptionOptions> options,
     ILogger<SignUpService> logger)
 {
     /// <summary>
-    /// Records the sign-up and emails the address at once, unless it had its day's share of confirmation emails.
-    /// The caller answers the same in every case, so the page never tells whether an address subscribes.
+    /// Records the sign-up and queues an email to the address, unless it had its day's share of confirmation emails.
+    /// The work is the same whatever the address's state and the sending happens in the background, so neither the
+    /// page nor its timing tells whether an address subscribes.
     /// </summary>
     public async Task SignUpAsync(string email, IReadOnlyList<string> topics, string timeZone, CancellationToken cancellationToken)
     {
@@ -23,7 +24,8 @@ public sealed partial class SignUpService(
             LogAllowanceUsed(id);
             return;
         }
-        await mailer.SendAsync(id, email, alreadyActive: status == SubscriberStatus.Active, cancellationToken);
+        if (!mail.TryAdd(new SignUpMail(id, email, AlreadyActive: status == SubscriberStatus.Active)))
+            LogNotQueued(id);
     }
 
     /// <summary>Deletes sign-ups nobody confirmed while their link worked.</summary>
@@ -37,6 +39,9 @@ public sealed partial class SignUpService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId} had today's confirmation emails already; none sent")]
     private partial void LogAllowanceUsed(long subscriberId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-up email to subscriber {SubscriberId} not queued: the queue is full or the service is stopping")]
+    private partial void LogNotQueued(long subscriberId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Forgot {Count} unconfirmed sign-ups")]
     private partial void LogExpired(int count);

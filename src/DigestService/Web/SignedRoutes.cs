@@ -3,7 +3,7 @@ using DigestService.Store;
 namespace DigestService.Web;
 
 /// <summary>
-/// The GET and POST of a route behind a signed link (<c>PREFIX/{token}</c>): the handlers get the subscriber the
+/// The GET (and HEAD) and POST of a route behind a signed link (<c>PREFIX/{token}</c>): the handlers get the subscriber the
 /// token names; a forged, tampered, truncated, expired or wrong-purpose token, or a deleted subscriber, gets the
 /// plain 404 page before any handler runs, so nothing can change.
 /// </summary>
@@ -17,7 +17,8 @@ public static class SignedRoutes
         Func<TPage, HttpContext, Subscriber, Task<IResult>> post)
         where TPage : notnull
     {
-        app.MapGet(prefix + "/{token}", (string token, HttpContext context) =>
+        // Some mail scanners send HEAD: it is answered like the GET (which changes nothing); Kestrel sends no body.
+        app.MapMethods(prefix + "/{token}", [HttpMethods.Get, HttpMethods.Head], (string token, HttpContext context) =>
             ForSubscriberAsync(token, context, (page, subscriber) => Task.FromResult(get(page, context, subscriber))));
         app.MapPost(prefix + "/{token}", (string token, HttpContext context) =>
             ForSubscriberAsync(token, context, (page, subscriber) => post(page, context, subscriber)));

@@ -11,6 +11,12 @@ public static class SubscribeEndpoints
     {
         app.MapGet("/", (HttpContext context, WebPages pages, IOptions<TopicCatalogOptions> topics) =>
             Form(context, pages, topics.Value, "", [], error: null));
+        // A reload of the answer page asks for GET /subscribe: send the browser back to the form (303 See Other).
+        app.MapGet("/subscribe", (HttpContext context) =>
+        {
+            context.Response.Headers.Location = "/";
+            return Results.StatusCode(StatusCodes.Status303SeeOther);
+        });
         app.MapPost("/subscribe", SubscribeAsync).RequireRateLimiting(SubscribeRateLimits.PerClientPolicy);
     }
 
@@ -23,6 +29,8 @@ public static class SubscribeEndpoints
             return pages.TooLarge();
         var email = form.Value("email");
         var chosen = form.Values("topics");
+        if (form.Status == FormStatus.Unreadable)
+            return Form(context, pages, catalog.Value, "", [], $"{PostedForm.UnreadableMessage}. Please type your email address again, with letters, digits and the usual punctuation only.");
         if (form.Status == FormStatus.AntiforgeryFailed)
             return Form(context, pages, catalog.Value, email, chosen, "This page was open too long or came from elsewhere. Please press Subscribe again.");
         var (address, problem) = AddressValidator.Validate(email);
@@ -36,15 +44,9 @@ public static class SubscribeEndpoints
         if (!lease.IsAcquired)
             return SubscribeRateLimits.TooMany(context, lease, "This address was entered many times in the last hour. Check its inbox for our email, or try again later.");
         var timeZone = form.Value("time_zone");
-        try
-        {
-            await signUps.SignUpAsync(address, topics, TimeZones.IsKnown(timeZone) ? timeZone : "UTC", context.RequestAborted);
-        }
-        catch (Exception e) when (SmtpOutcome.Classify(e) is not null)
-        {
-            return pages.Message("We could not send the email", "Our mail server did not take the message just now. Please try again in a few minutes.",
-                StatusCodes.Status503ServiceUnavailable);
-        }
+        // The email goes out in the background, so this page cannot know whether the mail server took it: it says the
+        // same in every case, and a refused email is logged and can be asked for again.
+        await signUps.SignUpAsync(address, topics, TimeZones.IsKnown(timeZone) ? timeZone : "UTC", context.RequestAborted);
         return pages.Message("Check your inbox",
             $"If {address} can receive email, a message from us is on its way. Open it and press the button in it to confirm; " +
             $"until then we send nothing else. No email after a few minutes? Look in the spam folder.");

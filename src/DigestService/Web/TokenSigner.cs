@@ -16,8 +16,7 @@ public sealed class TokenSigner(TokenKeyRing keys, TimeProvider clock)
     {
         var keyId = keys.CurrentKeyId;
         var expires = lifetime is { } life ? clock.GetUtcNow().Add(life).ToUnixTimeSeconds() : 0;
-        var mac = Mac(keys.Find(keyId)!, purpose, subscriberId, keyId, expires);
-        return string.Create(CultureInfo.InvariantCulture, $"{subscriberId}.{keyId}.{expires}.{WebEncoders.Base64UrlEncode(mac)}");
+        return Format(subscriberId, keyId, expires, Mac(keys.Find(keyId)!, purpose, subscriberId, keyId, expires));
     }
 
     /// <summary>The subscriber id the token was signed for, or null when it is forged, tampered, truncated, expired or for another purpose.</summary>
@@ -40,6 +39,9 @@ public sealed class TokenSigner(TokenKeyRing keys, TimeProvider clock)
         {
             return null;
         }
+        // Only the one spelling Sign produces is accepted: no leading zeros, no base64 padding, nothing appended.
+        if (given.Length != 32 || !string.Equals(token, Format(subscriberId, parts[1], expires, given), StringComparison.Ordinal))
+            return null;
         var expected = Mac(key, purpose, subscriberId, parts[1], expires);
         if (!CryptographicOperations.FixedTimeEquals(given, expected))
             return null;
@@ -47,6 +49,9 @@ public sealed class TokenSigner(TokenKeyRing keys, TimeProvider clock)
             return null;
         return subscriberId;
     }
+
+    private static string Format(long subscriberId, string keyId, long expires, byte[] mac) =>
+        string.Create(CultureInfo.InvariantCulture, $"{subscriberId}.{keyId}.{expires}.{WebEncoders.Base64UrlEncode(mac)}");
 
     private static byte[] Mac(byte[] key, TokenPurpose purpose, long subscriberId, string keyId, long expires) =>
         HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{purpose}\n{subscriberId}\n{keyId}\n{expires}")));

@@ -25,6 +25,8 @@ public static class WebRegistration
         services.AddSingleton<PreferenceActions>();
         services.AddSingleton<ConfirmationMailer>();
         services.AddSingleton<SignUpService>();
+        services.AddSingleton<SignUpMailQueue>();
+        services.AddHostedService<SignUpMailSender>();
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "digest-form";

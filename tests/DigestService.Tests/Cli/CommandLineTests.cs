@@ -17,6 +17,11 @@ public class CommandLineTests : IDisposable
     [InlineData("subscribers", "add", "ada@example.org", "--timezone", "Mars/Olympus")]
     [InlineData("subscribers", "add", "ada@example.org", "--hour", "24")]
     [InlineData("stats", "--verbose", "yes")]
+    [InlineData("stats", "extra")]
+    [InlineData("ingest", "--date", "2026-08-14", "extra")]
+    [InlineData("ingest", "--bogus")]
+    [InlineData("ingest", "--date")]
+    [InlineData("send", "--date", "--due")]
     public async Task Usage_errors_exit_2_with_a_message_and_no_stack_trace(params string[] args)
     {
         var result = await _app.RunAsync(args);
@@ -24,6 +29,35 @@ public class CommandLineTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("error: ", result.Error);
         Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    [Fact]
+    public async Task Usage_errors_are_one_line_even_when_the_input_has_line_breaks()
+    {
+        var result = await _app.RunAsync("subscribers", "add", "ada@example.org\r\nBcc: victim@example.org");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.Error.TrimEnd().Split('\n'));
+        Assert.Contains("line break", result.Error);
+    }
+
+    [Theory]
+    [InlineData("unknown", "--bogus")]
+    [InlineData("unexpected argument 'extra'", "extra")]
+    public async Task The_usage_error_says_what_is_wrong(string message, string arg)
+    {
+        var result = await _app.RunAsync("stats", arg);
+
+        Assert.Contains(message == "unknown" ? "does not take --bogus" : message, result.Error);
+    }
+
+    [Fact]
+    public async Task Previewing_someone_who_is_not_subscribed_is_a_failure_not_a_usage_error()
+    {
+        var result = await _app.RunAsync("preview", "nobody@example.org");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("no subscriber nobody@example.org", result.Error);
     }
 
     [Fact]

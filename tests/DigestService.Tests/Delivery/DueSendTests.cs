@@ -60,8 +60,11 @@ public class DueSendTests : IAsyncLifetime
     [Fact]
     public async Task On_the_spring_forward_day_an_hour_that_does_not_exist_is_met_by_the_first_hour_after_it()
     {
-        // Los Angeles, 2026-03-08: 02:00 PST becomes 03:00 PDT (10:00Z). No papers that day: the note says so.
-        _fixture.App.With("Digest:WhenNothingNew", "Note");
+        // Los Angeles, 2026-03-08: 02:00 PST becomes 03:00 PDT (10:00Z). The feed lists one fixture day's papers that day.
+        _fixture.Feed.Handler = request => request.QueryString["date"] == "2026-03-08"
+            ? FeedAnswer.Json(Fixtures.HfDay("2026-08-14"))
+            : FeedAnswer.Json("[]");
+        await _fixture.RunOkAsync("ingest", "--date", "2026-03-08");
         await AddAsync("la@example.org", "America/Los_Angeles", 2);
         var start = Utc("2026-03-08T06:00:00Z");
         await _fixture.RunOkAsync("send", "--due", "--at", Iso(start));
@@ -72,7 +75,7 @@ public class DueSendTests : IAsyncLifetime
         var (at, to, subject) = Assert.Single(received);
         Assert.Equal(Utc("2026-03-08T10:00:00Z"), at);
         Assert.Equal("la@example.org", to);
-        Assert.Equal("Nothing new in your topics today", subject);
+        Assert.Equal("Trending papers for March 8, 2026", subject);
     }
 
     private static DateTimeOffset Utc(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);

@@ -108,6 +108,22 @@ public class MisbehavingFeedTests : FeedServerTest
         Assert.Equal(22, (await App.StatsAsync())["papers"]);
     }
 
+    [Fact]
+    public async Task A_source_that_never_answers_is_waited_for_once_per_ingest_not_once_per_day()
+    {
+        App.With("Feed:Timeout", "00:00:02").With("Feed:WindowDays", "3")
+            .WithSources(Server, ("silent", "hf-api", "/silent"));
+        Server.Handler = _ => FeedAnswer.Json("[]") with { Delay = TimeSpan.FromMinutes(5) };
+
+        var result = await App.RunAsync("ingest", "--date", Day);
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.OutputLines);
+        Assert.StartsWith("silent: error: 2026-08-11: no answer from", line);
+        Assert.EndsWith("(and 2 more)", line);
+        Assert.All(Server.Requests, path => Assert.Equal("/silent?date=2026-08-11", path));
+    }
+
     public static TheoryData<string, string, string> BadAnswers => new()
     {
         { "hf-api", "truncated-json", "the answer is not valid JSON" },

@@ -39,6 +39,8 @@ public sealed class SiteClient : IDisposable
 
     public Task<SitePage> GetAsync(string pathOrUrl) => SendAsync(new HttpRequestMessage(HttpMethod.Get, pathOrUrl));
 
+    public Task<SitePage> HeadAsync(string pathOrUrl) => SendAsync(new HttpRequestMessage(HttpMethod.Head, pathOrUrl));
+
     /// <summary>Posts urlencoded fields as they are, with no form token unless given.</summary>
     public Task<SitePage> PostAsync(string pathOrUrl, IEnumerable<KeyValuePair<string, string>> fields, IReadOnlyDictionary<string, string>? headers = null)
     {

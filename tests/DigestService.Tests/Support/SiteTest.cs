@@ -41,8 +41,15 @@ public abstract class SiteTest : IAsyncLifetime
     protected Task<SitePage> SignUpAsync(string email, params string[] topics) =>
         Browser.SubmitAsync("/", [new("email", email), .. topics.Select(t => new KeyValuePair<string, string>("topics", t))], "/subscribe");
 
-    /// <summary>The newest email to <paramref name="address"/>.</summary>
-    protected MimeMessage MailTo(string address) => Smtp.To(address).LastOrDefault() ?? throw new InvalidOperationException($"no email to {address}");
+    /// <summary>The newest email to <paramref name="address"/>, once it has had <paramref name="count"/> (sign-up emails are sent in the background).</summary>
+    protected async Task<MimeMessage> MailToAsync(string address, int count = 1) => (await Smtp.WaitForAsync(address, count))[^1];
+
+    /// <summary>Every email sent, once the site has stopped (which sends what it had queued): for checking what was not sent.</summary>
+    protected async Task<IReadOnlyList<MimeMessage>> AllMailAfterStopAsync()
+    {
+        await Site.DisposeAsync();
+        return Smtp.Messages.ToList();
+    }
 
     /// <summary>The path of the first link to <paramref name="route"/> (confirm, preferences, unsubscribe) in the text part of a message.</summary>
     protected string LinkIn(MimeMessage message, string route)
@@ -54,8 +61,9 @@ public abstract class SiteTest : IAsyncLifetime
     /// <summary>Signs up and confirms through the pages; returns the preferences path from the confirmation email.</summary>
     protected async Task<string> SubscribeAndConfirmAsync(string email, params string[] topics)
     {
+        var before = Smtp.To(email).Count;
         await SignUpAsync(email, topics);
-        var mail = MailTo(email);
+        var mail = await MailToAsync(email, before + 1);
         var confirmed = await Browser.SubmitAsync(LinkIn(mail, "confirm"), []);
         Assert.Equal(System.Net.HttpStatusCode.OK, confirmed.Status);
         return LinkIn(mail, "preferences");

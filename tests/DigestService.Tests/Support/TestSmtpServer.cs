@@ -11,7 +11,8 @@ namespace DigestService.Tests.Support;
 /// <summary>
 /// A real SMTP server (the SmtpServer package) on 127.0.0.1 that keeps every accepted message. Faults are injected
 /// per recipient: <see cref="RecipientReply"/> can refuse RCPT TO, <see cref="DataReply"/> can refuse the message
-/// or drop the connection. It counts connections and NOOPs, and can be slowed down per message.
+/// or drop the connection. <see cref="HoldData"/> keeps messages waiting before the server accepts them, and
+/// <see cref="AcceptDelay"/> slows each one down. It counts connections and NOOPs.
 /// </summary>
 public sealed class TestSmtpServer : IAsyncDisposable
 {
@@ -20,6 +21,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private readonly Task _running;
     private readonly ConcurrentDictionary<string, int> _attempts = new(StringComparer.OrdinalIgnoreCase);
     private int _sessions, _noOps;
+    private TaskCompletionSource _release = Released();
 
     public TestSmtpServer()
     {
@@ -71,8 +73,20 @@ public sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>Recipients for whom the connection is dropped (no reply at all) on the given attempt.</summary>
     public Func<string, int, bool> DropConnection { get; set; } = (_, _) => false;
 
+    /// <summary>Recipients of the messages waiting under <see cref="HoldData"/>, in arrival order.</summary>
+    public ConcurrentQueue<string> Held { get; } = new();
+
+    /// <summary>From now on the server keeps each message's DATA waiting, neither accepted nor refused, until <see cref="ReleaseData"/>.</summary>
+    public void HoldData() => _release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void ReleaseData() => _release.TrySetResult();
+
     public IReadOnlyList<MimeMessage> To(string address) =>
         Messages.Where(m => m.To.Mailboxes.Any(b => b.Address.Equals(address, StringComparison.OrdinalIgnoreCase))).ToList();
+
+    /// <summary>Waits until <paramref name="count"/> messages to <paramref name="address"/> arrived (they are sent in the background) and returns them.</summary>
+    public Task<IReadOnlyList<MimeMessage>> WaitForAsync(string address, int count = 1) =>
+        Eventually.WaitAsync(() => To(address) is { } messages && messages.Count >= count ? messages : null, $"{count} email(s) to {address}");
 
     /// <summary>Settings that point the service at this server.</summary>
     public IEnumerable<KeyValuePair<string, string?>> Settings =>
@@ -82,8 +96,16 @@ public sealed class TestSmtpServer : IAsyncDisposable
         new("Smtp:Security", "None"),
     ];
 
+    private static TaskCompletionSource Released()
+    {
+        var released = new TaskCompletionSource();
+        released.SetResult();
+        return released;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        ReleaseData();
         _stop.Cancel();
         _server.Shutdown();
         try
@@ -123,6 +145,12 @@ public sealed class TestSmtpServer : IAsyncDisposable
             }
             if (server.DataReply(address, attempt) is { } reply)
                 return reply;
+            var release = server._release.Task;
+            if (!release.IsCompleted)
+            {
+                server.Held.Enqueue(address);
+                await release.WaitAsync(cancellationToken);
+            }
             if (server.AcceptDelay > TimeSpan.Zero)
                 await Task.Delay(server.AcceptDelay, cancellationToken);
             await using var stream = new MemoryStream(buffer.ToArray());

@@ -13,7 +13,7 @@ public class ConfirmTests : SiteTest
     public async Task Opening_the_link_changes_nothing_and_pressing_the_button_activates()
     {
         await SignUpAsync("ada@example.org", "llm");
-        var link = LinkIn(MailTo("ada@example.org"), "confirm");
+        var link = LinkIn(await MailToAsync("ada@example.org"), "confirm");
 
         var opened = await Browser.GetAsync(link);
         await Browser.GetAsync(link);
@@ -55,7 +55,7 @@ public class ConfirmTests : SiteTest
     public async Task A_confirmation_without_the_form_token_is_refused_and_the_sign_up_stays_pending()
     {
         await SignUpAsync("ada@example.org");
-        var link = LinkIn(MailTo("ada@example.org"), "confirm");
+        var link = LinkIn(await MailToAsync("ada@example.org"), "confirm");
 
         using var stranger = new SiteClient(Site);
         var answer = await stranger.PostAsync(link, Fields.Of());
@@ -66,10 +66,24 @@ public class ConfirmTests : SiteTest
     }
 
     [Fact]
+    public async Task A_confirmation_whose_body_has_an_escaped_NUL_byte_gets_400_and_the_sign_up_stays_pending()
+    {
+        await SignUpAsync("ada@example.org");
+        var link = LinkIn(await MailToAsync("ada@example.org"), "confirm");
+        var token = (await Browser.GetAsync(link)).FormToken;
+
+        var answer = await Browser.PostAsync(link, new StringContent($"form_token={Uri.EscapeDataString(token)}&x=%00", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Contains("such as a NUL byte. Please press the button again.", answer.Text);
+        Assert.Equal("pending", await StatusOfAsync("ada@example.org"));
+    }
+
+    [Fact]
     public async Task The_link_expires_and_the_unconfirmed_sign_up_is_forgotten()
     {
         await SignUpAsync("ada@example.org");
-        var link = LinkIn(MailTo("ada@example.org"), "confirm");
+        var link = LinkIn(await MailToAsync("ada@example.org"), "confirm");
         var page = await Browser.GetAsync(link);
 
         Clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromMinutes(1));
@@ -96,7 +110,7 @@ public class ConfirmTests : SiteTest
 
         Assert.Equal(0, await Site.Services.GetRequiredService<SignUpService>().ExpirePendingAsync(CancellationToken.None));
 
-        var confirmed = await Browser.SubmitAsync(LinkIn(MailTo("ada@example.org"), "confirm"), []);
+        var confirmed = await Browser.SubmitAsync(LinkIn(await MailToAsync("ada@example.org", 2), "confirm"), []);
         Assert.Contains("You're subscribed", confirmed.Html);
         Assert.Equal("pending", await StatusOfAsync("operator-added@example.org"));
     }
@@ -110,10 +124,11 @@ public class ConfirmTests : SiteTest
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Status));
         Assert.Single(answers.Select(a => a.Html).Distinct());
-        Assert.Equal(3, Smtp.To("ada@example.org").Count);
+        await Smtp.WaitForAsync("ada@example.org", 3);
 
         Clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
         await SignUpAsync("ada@example.org");
-        Assert.Equal(4, Smtp.To("ada@example.org").Count);
+        await Smtp.WaitForAsync("ada@example.org", 4);
+        Assert.Equal(4, (await AllMailAfterStopAsync()).Count);
     }
 }

@@ -155,7 +155,7 @@ public class PreferencesTests : SiteTest
     public async Task A_pending_subscriber_can_confirm_from_the_preferences_link_of_the_confirmation_email()
     {
         await SignUpAsync("ada@example.org");
-        var preferences = LinkIn(MailTo("ada@example.org"), "preferences");
+        var preferences = LinkIn(await MailToAsync("ada@example.org"), "preferences");
 
         var page = await Browser.GetAsync(preferences);
         Assert.Contains("Not confirmed yet.", page.Text);

@@ -20,7 +20,7 @@ public class SecurityHeadersTests : SiteTest
     public async Task Every_page_carries_the_security_headers_and_is_not_cached()
     {
         await SignUpAsync("ada@example.org", "llm");
-        var mail = MailTo("ada@example.org");
+        var mail = await MailToAsync("ada@example.org");
         var pages = new List<SitePage>
         {
             await Browser.GetAsync("/"),

@@ -23,6 +23,28 @@ public class SignedLinkTests : SiteTest
 
     [Theory]
     [MemberData(nameof(Routes))]
+    public async Task HEAD_on_a_link_is_answered_like_GET_without_a_body_and_changes_nothing(string route)
+    {
+        await SignUpAsync("ada@example.org", "llm");
+        var id = await QueryAsync<long>("SELECT id FROM subscribers");
+        var purpose = Enum.Parse<TokenPurpose>(route, ignoreCase: true);
+        var link = $"/{route}/" + Site.Services.GetRequiredService<TokenSigner>().Sign(purpose, id, purpose == TokenPurpose.Confirm ? TimeSpan.FromDays(1) : null);
+        var before = (await App.RunAsync("subscribers", "list")).Output;
+
+        var head = await Browser.HeadAsync(link);
+        var forged = await Browser.HeadAsync(link[..^1] + (link[^1] == 'A' ? 'B' : 'A'));
+
+        Assert.Equal(HttpStatusCode.OK, head.Status);
+        Assert.Equal("text/html; charset=utf-8", head.Header("Content-Type"));
+        Assert.Equal("", head.Html);
+        Assert.NotNull(head.Header("Content-Security-Policy"));
+        Assert.Equal(HttpStatusCode.NotFound, forged.Status);
+        Assert.Equal(before, (await App.RunAsync("subscribers", "list")).Output);
+        Assert.Equal("pending", await StatusOfAsync("ada@example.org"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Routes))]
     public async Task A_bad_token_gets_a_plain_404_on_get_and_post_and_changes_nothing(string route)
     {
         await SignUpAsync("ada@example.org", "llm");

@@ -51,6 +51,20 @@ public class TokenSignerTests : IDisposable
     }
 
     [Fact]
+    public async Task Only_the_exact_spelling_that_was_signed_is_accepted()
+    {
+        var signer = await SignerAsync();
+        var token = signer.Sign(TokenPurpose.Unsubscribe, 42);
+        var parts = token.Split('.');
+
+        Assert.Equal(42, signer.Verify(TokenPurpose.Unsubscribe, token));
+        Assert.Null(signer.Verify(TokenPurpose.Unsubscribe, token + "="));
+        Assert.Null(signer.Verify(TokenPurpose.Unsubscribe, "0" + token));
+        Assert.Null(signer.Verify(TokenPurpose.Unsubscribe, $"{parts[0]}.{parts[1]}.00.{parts[3]}"));
+        Assert.Null(signer.Verify(TokenPurpose.Unsubscribe, $"+{token}"));
+    }
+
+    [Fact]
     public async Task The_generated_key_is_kept_so_links_survive_a_restart()
     {
         var token = (await SignerAsync()).Sign(TokenPurpose.Preferences, 7);

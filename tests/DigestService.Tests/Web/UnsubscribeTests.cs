@@ -70,7 +70,7 @@ public class UnsubscribeTests : SiteTest
         Assert.Equal(0, (await App.RunAsync("ingest", "--date", "2026-08-14")).ExitCode);
         await SubscribeAndConfirmAsync("ada@example.org");
         Assert.Equal(0, (await App.RunAsync("send", "--date", "2026-08-14")).ExitCode);
-        var digest = MailTo("ada@example.org");
+        var digest = await MailToAsync("ada@example.org", 2);
         var header = digest.Headers["List-Unsubscribe"]!.Trim('<', '>');
         Assert.StartsWith(Site.BaseUrl + "/unsubscribe/", header);
         Assert.Equal(Site.BaseUrl + LinkIn(digest, "unsubscribe"), header);

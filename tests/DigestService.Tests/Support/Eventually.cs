@@ -1,0 +1,20 @@
+namespace DigestService.Tests.Support;
+
+/// <summary>Waits for something that happens in the background (an email sent off the request path), polling up to a generous limit.</summary>
+public static class Eventually
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(15);
+
+    public static async Task<T> WaitAsync<T>(Func<T?> probe, string what) where T : class
+    {
+        var giveUp = DateTime.UtcNow + Limit;
+        while (true)
+        {
+            if (probe() is { } found)
+                return found;
+            if (DateTime.UtcNow > giveUp)
+                throw new TimeoutException($"still waiting for {what} after {Limit.TotalSeconds} s");
+            await Task.Delay(20);
+        }
+    }
+}
