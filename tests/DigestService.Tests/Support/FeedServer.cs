@@ -54,11 +54,31 @@ public sealed class FeedServer : IAsyncDisposable
         return FeedAnswer.Json(File.Exists(path) ? File.ReadAllText(path) : "[]");
     }
 
+    private const int FirstPort = 20_000;
+    private const int LastPort = 32_000;
+    private static int _nextPort = FirstPort + Random.Shared.Next(0, LastPort - FirstPort);
+
+    /// <summary>
+    /// A free loopback port for a server a test starts. Ports come from below Linux's ephemeral range (32768+), so an
+    /// outgoing connection cannot take one between this check and the server's bind, and from a process-wide counter,
+    /// so two tests running in parallel never get the same one.
+    /// </summary>
     public static int FreePort()
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
+        while (true)
+        {
+            var port = FirstPort + (Interlocked.Increment(ref _nextPort) - FirstPort) % (LastPort - FirstPort);
+            try
+            {
+                using var probe = new TcpListener(IPAddress.Loopback, port);
+                probe.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken by something else on the machine: try the next one.
+            }
+        }
     }
 
     private async Task LoopAsync()
