@@ -64,6 +64,25 @@ public class SendEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Subscribers_with_the_same_papers_each_get_their_own_address_and_links()
+    {
+        await _app.RunAsync("send", "--date", "2026-08-14");
+
+        var ada = _smtp.To("ada@example.org")[0];
+        var alan = _smtp.To("alan@example.net")[0];
+        var adaLink = ada.Headers["List-Unsubscribe"]!.Trim('<', '>');
+        var alanLink = alan.Headers["List-Unsubscribe"]!.Trim('<', '>');
+        Assert.NotEqual(adaLink, alanLink);
+        Assert.Contains(adaLink, ada.HtmlBody);
+        Assert.DoesNotContain(alanLink, ada.HtmlBody);
+        Assert.Contains("ada@example.org", ada.HtmlBody);
+        Assert.DoesNotContain("alan@example.net", ada.HtmlBody);
+        Assert.Contains(alanLink, alan.HtmlBody);
+        Assert.Contains("alan@example.net", alan.HtmlBody);
+        Assert.DoesNotContain("digest-slot", ada.HtmlBody + alan.HtmlBody);
+    }
+
+    [Fact]
     public async Task Titles_are_escaped_in_html_and_plain_in_text()
     {
         await _app.RunAsync("send", "--date", "2026-08-14");
