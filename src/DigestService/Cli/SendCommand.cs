@@ -1,4 +1,5 @@
 using DigestService.Delivery;
+using DigestService.Store;
 
 namespace DigestService.Cli;
 
@@ -17,7 +18,7 @@ public static class SendCommand
                 throw new UsageException("use either --due [--at INSTANT] or --date D, not both");
             var at = args.Instant("at") ?? now;
             summary = await send.SendDueAsync(at, cancellationToken);
-            await output.WriteLineAsync($"due at {at:yyyy-MM-ddTHH:mm:ssZ}: {summary}");
+            await output.WriteLineAsync($"due at {Iso.Instant(at)}: {summary}");
         }
         else
         {

@@ -78,6 +78,13 @@ public static class SubscribersCommand
                 await error.WriteLineAsync($"{path}:{i + 1}: {problem}");
                 continue;
             }
+            // Re-importing an old list must not undo anyone's unsubscribe or a hard bounce.
+            if (await store.FindByEmailAsync(address, cancellationToken) is { Status: SubscriberStatus.Unsubscribed or SubscriberStatus.Bounced } left)
+            {
+                refused++;
+                await error.WriteLineAsync($"{path}:{i + 1}: {address} is {left.Status}; only they can subscribe again");
+                continue;
+            }
             await store.UpsertAsync(new SubscriberChange(address) { Status = args.Has("confirmed") ? SubscriberStatus.Active : null }, cancellationToken);
             added++;
         }
@@ -106,8 +113,11 @@ public static class SubscribersCommand
         return 0;
     }
 
-    private static string Address(string input) =>
-        AddressValidator.Validate(input) is { Address: { } address } ? address : throw new UsageException($"'{input}': {AddressValidator.Validate(input).Error}");
+    private static string Address(string input) => AddressValidator.Validate(input) switch
+    {
+        { Address: { } address } => address,
+        var (_, problem) => throw new UsageException($"'{input}': {problem}"),
+    };
 
     private static string? List(string? text) =>
         text is null ? null : string.Join(",", text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -34,8 +34,6 @@ public sealed class TemplateCatalog
 
     public IEnumerable<string> Names => _templates.Keys;
 
-    public bool Contains(string name) => _templates.ContainsKey(name);
-
     /// <summary>Renders <paramref name="name"/> (e.g. <c>email/digest.html</c>) with <paramref name="model"/>, inside its layout.</summary>
     public string Render(string name, object model)
     {

@@ -124,7 +124,9 @@ public sealed class DeliveryStore(Database database, IOptions<DeliveryOptions> o
         database.WriteAsync(async (connection, transaction) =>
         {
             var subscriber = await connection.QuerySingleOrDefaultAsync<Subscriber>(database.Sql["SubscriberByEmail"], new { Email = report.Recipient }, transaction);
-            if (subscriber is null)
+            // Only a report about a digest this subscriber was really sent counts: anyone can mail the bounce address.
+            if (subscriber is null || report.MessageId is null
+                || await connection.ExecuteScalarAsync<long?>(database.Sql["DeliveryToSubscriber"], new { report.MessageId, SubscriberId = subscriber.Id }, transaction) is null)
                 return false;
             var inserted = await connection.ExecuteScalarAsync<string?>(database.Sql["InsertBounceReport"], new
             {
@@ -133,11 +135,10 @@ public sealed class DeliveryStore(Database database, IOptions<DeliveryOptions> o
             if (inserted is null)
                 return false;
             await connection.ExecuteAsync(database.Sql["RecordHardBounce"], new { SubscriberId = subscriber.Id, Limit = options.Value.HardBounceLimit }, transaction);
-            if (report.MessageId is not null)
-                await connection.ExecuteAsync(database.Sql["BounceSentDelivery"], new
-                {
-                    report.MessageId, SubscriberId = subscriber.Id, Reply = Shorten($"bounce report {report.Status}: {report.Diagnostic}"),
-                }, transaction);
+            await connection.ExecuteAsync(database.Sql["BounceSentDelivery"], new
+            {
+                report.MessageId, SubscriberId = subscriber.Id, Reply = Shorten($"bounce report {report.Status}: {report.Diagnostic}"),
+            }, transaction);
             return true;
         }, cancellationToken);
 

@@ -9,16 +9,15 @@ public sealed partial class Migrator(Database database, ILogger<Migrator> logger
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
-        var applied = (await connection.QueryAsync<string>("SELECT name FROM schema_migrations")).ToHashSet(StringComparer.Ordinal);
-        foreach (var migration in database.Sql.Migrations.Where(m => !applied.Contains(m.Name)))
+        await connection.ExecuteAsync(database.Sql["CreateMigrationsTable"]);
+        foreach (var migration in database.Sql.Migrations)
         {
+            // BeginTransaction takes the write lock at once (BEGIN IMMEDIATE), so the check below cannot go stale.
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            if (await connection.ExecuteScalarAsync<long?>(database.Sql["MigrationApplied"], new { migration.Name }, transaction) is not null)
+                continue;
             await connection.ExecuteAsync(migration.Sql, transaction: transaction);
-            await connection.ExecuteAsync(
-                "INSERT INTO schema_migrations (name, applied_at) VALUES (@name, @at)",
-                new { name = migration.Name, at = Iso.Instant(DateTimeOffset.UtcNow) },
-                transaction);
+            await connection.ExecuteAsync(database.Sql["RecordMigration"], new { migration.Name, At = Iso.Instant(DateTimeOffset.UtcNow) }, transaction);
             await transaction.CommitAsync(cancellationToken);
             LogApplied(migration.Name);
         }

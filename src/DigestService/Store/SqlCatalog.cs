@@ -29,8 +29,6 @@ public sealed class SqlCatalog
 
     public IReadOnlyList<Migration> Migrations { get; }
 
-    public IEnumerable<string> QueryNames => _queries.Keys;
-
     /// <summary>The text of Store/Sql/Queries/NAME.sql.</summary>
     public string this[string name] =>
         _queries.TryGetValue(name, out var sql) ? sql : throw new KeyNotFoundException($"No SQL query named '{name}' in Store/Sql/Queries.");

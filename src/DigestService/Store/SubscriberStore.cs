@@ -43,7 +43,7 @@ public sealed class SubscriberStore(Database database, IOptions<DigestOptions> d
 
     /// <summary>Active subscribers with no outbox row for the edition, streamed so a large list is never held in memory.</summary>
     public IAsyncEnumerable<Subscriber> StreamWithoutEditionAsync(DateOnly edition, CancellationToken cancellationToken = default) =>
-        PagesAsync<Subscriber>("SubscribersWithoutEdition", after => new { Edition = Iso.Date(edition), After = after, Page }, s => s.Id, cancellationToken);
+        PagesAsync<Subscriber>("SubscribersWithoutEdition", after => new { Edition = Iso.Date(edition), Now = Iso.Instant(clock.GetUtcNow()), After = after, Page }, s => s.Id, cancellationToken);
 
     /// <summary>Active subscribers with the newest edition they have a row for, streamed.</summary>
     public async IAsyncEnumerable<(Subscriber Subscriber, DateOnly? LastEdition)> StreamActiveWithLastEditionAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)

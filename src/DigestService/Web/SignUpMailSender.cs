@@ -18,13 +18,11 @@ public sealed partial class SignUpMailSender(SignUpMailQueue queue, Confirmation
             {
                 await mailer.SendAsync(mail.SubscriberId, mail.Email, mail.AlreadyActive, stoppingToken);
             }
-            catch (Exception e) when (SmtpOutcome.Classify(e) is { } outcome)
+            catch (Exception e)
             {
-                LogNotSent(mail.SubscriberId, outcome.Reply);
-            }
-            catch (Exception e) when (e is OperationCanceledException or TimeoutException)
-            {
-                LogNotSent(mail.SubscriberId, e.Message);
+                // Whatever the transport throws (a refused reply, a bad login, a TLS failure, an unwritable pickup
+                // folder), one email is lost, not the web service: an exception leaving here would stop the host.
+                LogNotSent(mail.SubscriberId, SmtpOutcome.Classify(e)?.Reply ?? e.Message);
             }
         }
     }

@@ -53,6 +53,19 @@ public class BounceMailboxTests : DeliveryHarness
     }
 
     [Fact]
+    public async Task A_report_about_a_message_we_never_sent_suppresses_nobody()
+    {
+        App.With(_mailbox.Settings("Imap"));
+        _mailbox.Deliver(DsnSamples.Read("postfix-user-unknown.eml", "reader-0@example.org", "digest.20260814.1@example.org"));
+
+        var result = await App.RunAsync("send", "--date", Edition);
+
+        Assert.Contains("late bounces 0", result.Output);
+        Assert.Equal(0, (await App.StatsAsync())["bounced"]);
+        Assert.Equal("sent", (await App.DeliveryOfAsync("reader-0@example.org")).State);
+    }
+
+    [Fact]
     public async Task A_report_left_in_the_mailbox_counts_once()
     {
         App.With("Delivery:HardBounceLimit", "2").With(_mailbox.Settings("Imap"));

@@ -129,6 +129,17 @@ public class SendEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_paused_subscriber_gets_nothing_even_from_an_operator_send()
+    {
+        await _app.QueryAsync<long>("UPDATE subscribers SET paused_until = '2999-01-01T00:00:00.000Z' WHERE email = 'alan@example.net' RETURNING id");
+
+        await _app.RunAsync("send", "--date", "2026-08-14");
+
+        Assert.Single(_smtp.Messages);
+        Assert.Single(_smtp.To("ada@example.org"));
+    }
+
+    [Fact]
     public async Task Pending_and_removed_subscribers_get_nothing()
     {
         await _app.RunAsync("subscribers", "add", "pending@example.org");
