@@ -97,6 +97,8 @@ public sealed class DeliveryStore(Database database, IOptions<DeliveryOptions> o
                 await connection.ExecuteAsync(database.Sql["DeleteDeliveryMessage"], new { outcome.Row.Id }, transaction);
                 if (outcome.State == DeliveryState.Bounced)
                     await connection.ExecuteAsync(database.Sql["RecordHardBounce"], new { outcome.Row.SubscriberId, Limit = options.Value.HardBounceLimit }, transaction);
+                if (outcome.State == DeliveryState.Failed)
+                    await connection.ExecuteAsync(database.Sql["ForgetUnsentPapers"], new { outcome.Row.SubscriberId, outcome.Row.Edition }, transaction);
             }
             return true;
         }, cancellationToken);

@@ -77,6 +77,10 @@ public class DeliveryFaultTests : DeliveryHarness
         Assert.Equal(2, stats["failed"]);
         Assert.Equal(0, stats["bounced"]);
         Assert.Equal(3, stats["active"]);
+        // What never arrived may be offered again; what arrived is remembered.
+        var remembered = await App.QueryAsync<string>(
+            "SELECT s.email FROM sent_papers p JOIN subscribers s ON s.id = p.subscriber_id GROUP BY s.email ORDER BY s.email");
+        Assert.Equal(["reader-0@example.org"], remembered);
     }
 
     [Fact]
