@@ -35,10 +35,15 @@ public sealed class SignUpStore(Database database, IOptions<DigestOptions> diges
         }) > 0;
     }
 
-    /// <summary>Deletes the web sign-ups nobody confirmed within <paramref name="lifetime"/> of their last email; returns how many.</summary>
-    public async Task<int> ExpirePendingAsync(TimeSpan lifetime, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(database.Sql["ExpirePendingSignUps"], new { Cutoff = Iso.Instant(clock.GetUtcNow() - lifetime) });
-    }
+    /// <summary>
+    /// Deletes the web sign-ups nobody confirmed within <paramref name="lifetime"/> of their last email, after putting
+    /// back the people who had left before; returns how many were deleted.
+    /// </summary>
+    public Task<int> ExpirePendingAsync(TimeSpan lifetime, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            var cutoff = new { Cutoff = Iso.Instant(clock.GetUtcNow() - lifetime) };
+            await connection.ExecuteAsync(database.Sql["RestoreUnconfirmedReturns"], cutoff, transaction);
+            return await connection.ExecuteAsync(database.Sql["ExpirePendingSignUps"], cutoff, transaction);
+        }, cancellationToken);
 }

@@ -100,6 +100,21 @@ public class ConfirmTests : SiteTest
     }
 
     [Fact]
+    public async Task Someone_who_had_unsubscribed_and_is_signed_up_again_without_confirming_stays_unsubscribed()
+    {
+        Assert.Equal(0, (await App.RunAsync("subscribers", "add", "ada@example.org", "--confirmed")).ExitCode);
+        await App.QueryAsync<long>("UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = '2026-01-01T00:00:00.000Z' WHERE email = 'ada@example.org' RETURNING id");
+        await SignUpAsync("ada@example.org");
+        await MailToAsync("ada@example.org");
+        Assert.Equal("pending", await StatusOfAsync("ada@example.org"));
+
+        Clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromMinutes(1));
+
+        Assert.Equal(0, await Site.Services.GetRequiredService<SignUpService>().ExpirePendingAsync(CancellationToken.None));
+        Assert.Equal("unsubscribed", await StatusOfAsync("ada@example.org"));
+    }
+
+    [Fact]
     public async Task A_new_email_restarts_the_wait_and_operator_added_pending_rows_are_never_expired()
     {
         Assert.Equal(0, (await App.RunAsync("subscribers", "add", "operator-added@example.org")).ExitCode);
