@@ -1,3 +1,4 @@
+using DigestService.Digest;
 using System.Globalization;
 
 namespace DigestService.Cli;
@@ -52,8 +53,8 @@ public sealed class Arguments
     public DateOnly? Date(string name) => Option(name) switch
     {
         null => null,
-        var text when DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date,
-        var text => throw new UsageException($"--{name} must be a date written YYYY-MM-DD, got '{text}'"),
+        var text when DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && EditionRange.Contains(date) => date,
+        var text => throw new UsageException($"--{name} must be a date written YYYY-MM-DD from {EditionRange.First:yyyy-MM-dd} on, got '{text}'"),
     };
 
     public DateTimeOffset? Instant(string name) => Option(name) switch

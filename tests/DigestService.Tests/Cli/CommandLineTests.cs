@@ -18,6 +18,7 @@ public class CommandLineTests : IDisposable
     [InlineData("subscribers", "add", "ada@example.org", "--hour", "24")]
     [InlineData("stats", "--verbose", "yes")]
     [InlineData("stats", "extra")]
+    [InlineData("ingest", "--date", "0001-01-01")]
     [InlineData("ingest", "--date", "2026-08-14", "extra")]
     [InlineData("ingest", "--bogus")]
     [InlineData("ingest", "--date")]

@@ -62,6 +62,7 @@ public class ArchiveTests : IAsyncLifetime
     [InlineData("/archive/2020-01-01")]
     [InlineData("/archive/2026-13-45")]
     [InlineData("/archive/yesterday")]
+    [InlineData("/archive/0001-01-01")]
     [InlineData("/archive/%3Cb%3Ebold%3C%2Fb%3E")]
     public async Task A_day_without_an_edition_is_a_404_page_that_says_so(string path)
     {

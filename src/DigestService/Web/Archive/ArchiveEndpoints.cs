@@ -24,7 +24,7 @@ public static class ArchiveEndpoints
 
     private static async Task<IResult> PageAsync(string date, PaperSelector selector, WebPages pages, IOptions<DigestOptions> digest, CancellationToken cancellationToken)
     {
-        var papers = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var edition)
+        var papers = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var edition) && EditionRange.Contains(edition)
             ? await selector.StartSession().GlobalAsync(edition, digest.Value.MaxPapers, cancellationToken)
             : [];
         // A malformed date, or a day with no papers in its window, is no edition.
