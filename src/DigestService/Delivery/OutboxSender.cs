@@ -31,7 +31,7 @@ public sealed partial class OutboxSender(
         using var limiter = RateLimiterFor(smtp.Value);
         // One batch waits in memory while the next is claimed, so connections do not wait on the claim; the rest stay
         // in the database, and memory does not grow with the list.
-        var rows = Channel.CreateBounded<OutboxRow>(new BoundedChannelOptions(delivery.Value.BatchSize) { SingleWriter = true });
+        var rows = Channel.CreateBounded<OutboxRow>(new BoundedChannelOptions(ClaimSize(smtp.Value, delivery.Value)) { SingleWriter = true });
         var recorder = new OutcomeRecorder(outbox, run);
         var recording = recorder.RunAsync();
         var workers = Enumerable.Range(0, smtp.Value.MaxConnections)
@@ -64,12 +64,21 @@ public sealed partial class OutboxSender(
         return summary;
     }
 
+    /// <summary>
+    /// Rows claimed at a time: Delivery:BatchSize, but under a slow Smtp:MessagesPerSecond no more than the rate sends in
+    /// a third of Delivery:LeaseDuration. About two claims wait in memory, so no claimed row outlives its lease and is
+    /// taken up, and sent again, by another run.
+    /// </summary>
+    public static int ClaimSize(SmtpOptions smtp, DeliveryOptions delivery) => smtp.MessagesPerSecond <= 0
+        ? delivery.BatchSize
+        : (int)Math.Clamp(smtp.MessagesPerSecond * delivery.LeaseDuration.TotalSeconds / 3, 1, delivery.BatchSize);
+
     /// <summary>Claims due rows until none is due and none is out; between claims, waits for retries to fall due.</summary>
     private async Task ClaimAsync(SendRun run, ChannelWriter<OutboxRow> rows, OutcomeRecorder recorder, CancellationToken cancellationToken)
     {
         while (!run.IsPaused)
         {
-            var batch = await outbox.ClaimAsync(run.Owner, delivery.Value.BatchSize, cancellationToken);
+            var batch = await outbox.ClaimAsync(run.Owner, ClaimSize(smtp.Value, delivery.Value), cancellationToken);
             if (batch.Count > 0)
             {
                 run.Claimed(batch.Count);
