@@ -134,7 +134,8 @@ public sealed class FeedServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _stop.Cancel();
-        _listener.Stop();
+        // Close alone: on Linux, Stop then Close unregisters the port twice, and the second time HttpListener binds it
+        // anew to look it up, which fails when another test has taken the port meanwhile.
         _listener.Close();
         await _loop;
     }
