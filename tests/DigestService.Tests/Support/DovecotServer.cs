@@ -11,7 +11,8 @@ namespace DigestService.Tests.Support;
 public sealed class DovecotServer : IDisposable
 {
     public const string User = "bounces";
-    public const string Password = "bounce-secret";
+    // A fresh password per server: nothing to keep secret, but nothing fixed to copy into a real configuration either.
+    public string Password { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
     private const string Binary = "/usr/sbin/dovecot";
     private readonly Process _process;
     private readonly string _mailOwner;
@@ -129,6 +130,7 @@ public sealed class DovecotServer : IDisposable
             }
             catch (SocketException) when (DateTime.UtcNow < deadline)
             {
+                // Dovecot gives no signal when it listens: poll the port, bounded by the deadline.
                 Thread.Sleep(50);
             }
         }
