@@ -49,7 +49,8 @@ public static class SubscribeEndpoints
         await signUps.SignUpAsync(address, topics, TimeZones.IsKnown(timeZone) ? timeZone : "UTC", context.RequestAborted);
         return pages.Message("Check your inbox",
             $"If {address} can receive email, a message from us is on its way. Open it and press the button in it to confirm; " +
-            $"until then we send nothing else. No email after a few minutes? Look in the spam folder.");
+            $"until then we send nothing else. No email after a few minutes? Look in the spam folder.",
+            link: new PageLink("/", "Wrong address? Start again"));
     }
 
     /// <summary>The form, filled with what was sent; with an error it answers 400 and nothing was stored or sent.</summary>

@@ -40,6 +40,7 @@ public class SubscribeTests : SiteTest
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         Assert.Contains("Check your inbox", answer.Html);
+        Assert.Contains("<a href=\"/\">Wrong address? Start again</a>", answer.Html);
         Assert.Equal("pending", await StatusOfAsync("ada@example.org"));
         Assert.Equal("llm,agents", await QueryAsync<string>("SELECT topics FROM subscribers"));
         var mail = await MailToAsync("ada@example.org");
