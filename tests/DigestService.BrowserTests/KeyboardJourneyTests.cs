@@ -83,6 +83,7 @@ public class KeyboardJourneyTests : SiteTest
         await Assertions.Expect(page.Locator("#email")).ToBeVisibleAsync();
         await TabToAsync(page, "#email");
         await page.Keyboard.TypeAsync("kay@example.org");
+        await Screenshots.TakeAsync(page, "keyboard-focus-on-email", fullPage: false);
         await TabToAsync(page, "input[name=topics][value=llm]");
         await page.Keyboard.PressAsync("Space");
         await TabToAsync(page, "input[name=topics][value=agents]");
@@ -117,7 +118,7 @@ public class KeyboardJourneyTests : SiteTest
             await page.Keyboard.PressAsync("ArrowDown");
         await Assertions.Expect(page.Locator("#delivery_hour")).ToHaveValueAsync("18");
         await TabToAsync(page, "button", "Save");
-        await Screenshots.TakeAsync(page, "keyboard-focus-on-save");
+        await Screenshots.TakeAsync(page, "keyboard-focus-on-save", fullPage: false);
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator(".notice")).ToHaveTextAsync("Saved.");
         await CheckPageAsync(page, "preferences-saved");

@@ -7,9 +7,10 @@ public static class Screenshots
 {
     public static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
 
-    public static Task TakeAsync(IPage page, string name)
+    /// <summary>The whole page, or with <paramref name="fullPage"/> false what the window shows (e.g. around the focused element).</summary>
+    public static Task TakeAsync(IPage page, string name, bool fullPage = true)
     {
         Directory.CreateDirectory(Folder);
-        return page.ScreenshotAsync(new() { Path = Path.Combine(Folder, name + ".png"), FullPage = true });
+        return page.ScreenshotAsync(new() { Path = Path.Combine(Folder, name + ".png"), FullPage = fullPage });
     }
 }
