@@ -56,6 +56,7 @@ public class ArchiveTests : IAsyncLifetime
         Assert.DoesNotContain("<script>", html);
         Assert.Contains("Attention &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Friends&quot;", html);
         Assert.Contains("href=\"/archive/feed.xml\"", html);
+        Assert.Contains("<a href=\"/archive\">All editions</a>", html);
     }
 
     [Theory]
