@@ -178,7 +178,9 @@ public class PreferencesTests : SiteTest
         var preferences = LinkIn(await MailToAsync("ada@example.org"), "preferences");
 
         var page = await Browser.GetAsync(preferences);
+        Assert.Contains("<h2>Current settings: not confirmed yet</h2>", page.Html);
         Assert.Contains("Not confirmed yet.", page.Text);
+        Assert.Contains(">Yes, start my digest</button>", page.Html);
         Assert.Equal("pending", await StatusOfAsync("ada@example.org"));
 
         var confirmed = await Browser.SubmitAsync(preferences, Fields.Of(("do", "resubscribe")));
