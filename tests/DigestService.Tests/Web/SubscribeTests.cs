@@ -99,6 +99,7 @@ public class SubscribeTests : SiteTest
 
         await AssertRefusedAsync(answer, "Please check your email address: " + message);
         Assert.Contains("value=\"llm\" checked", answer.Html);
+        Assert.Contains("aria-invalid=\"true\" aria-describedby=\"form-error\"", answer.Html);
     }
 
     [Fact]
