@@ -1,6 +1,5 @@
 using System.Globalization;
 using Dapper;
-using DigestService.Feed;
 using DigestService.Store;
 
 namespace DigestService.Benchmarks;

@@ -1,7 +1,7 @@
 using DigestService.Config;
-using DigestService.Delivery;
 using DigestService.Store;
 using Microsoft.Extensions.Options;
+using DigestService.Addresses;
 
 namespace DigestService.Cli;
 

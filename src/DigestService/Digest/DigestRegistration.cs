@@ -1,4 +1,5 @@
 using DigestService.Config;
+using DigestService.Templates;
 
 namespace DigestService.Digest;
 

@@ -1,6 +1,7 @@
 using DigestService.Config;
 using DigestService.Store;
 using Microsoft.Extensions.Options;
+using DigestService.Links;
 
 namespace DigestService.Web;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using DigestService.Config;
 using DigestService.Store;
 using Microsoft.Extensions.Options;
+using DigestService.Links;
 
 namespace DigestService.Web;
 

@@ -1,6 +1,6 @@
 using DigestService.Config;
-using DigestService.Delivery;
 using Microsoft.Extensions.Options;
+using DigestService.Addresses;
 
 namespace DigestService.Web;
 

@@ -2,6 +2,7 @@ using DigestService.Config;
 using DigestService.Web.Archive;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.FileProviders;
+using DigestService.Links;
 
 namespace DigestService.Web;
 

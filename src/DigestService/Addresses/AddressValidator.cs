@@ -1,6 +1,6 @@
 using MimeKit;
 
-namespace DigestService.Delivery;
+namespace DigestService.Addresses;
 
 /// <summary>Checks a subscriber's address with MimeKit and says which rule it broke.</summary>
 public static class AddressValidator

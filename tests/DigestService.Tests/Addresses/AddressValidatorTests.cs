@@ -1,6 +1,6 @@
-using DigestService.Delivery;
+using DigestService.Addresses;
 
-namespace DigestService.Tests.Delivery;
+namespace DigestService.Tests.Addresses;
 
 public class AddressValidatorTests
 {
