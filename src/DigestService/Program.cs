@@ -1,4 +1,3 @@
-using DigestService.Cli;
 using DigestService.Delivery;
 using DigestService.Digest;
 using DigestService.Feed;
@@ -19,12 +18,13 @@ public static class Program
         return await CommandLine.RunAsync(args, Console.Out, Console.Error, cancellationToken: stop.Token);
     }
 
-    /// <param name="overrideServices">Registrations applied last, for tests: a fake clock, for instance.</param>
+    /// <param name="serve">Run the scheduler and show logs (the serve verb); other verbs are quiet unless <paramref name="verbose"/>.</param>
+    /// <param name="overrideServices">Registrations applied last: the CLI's verbs, or for tests a fake clock, for instance.</param>
     public static WebApplication Build(string[] configurationArgs, bool serve, IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? overrideServices = null)
+        Action<IServiceCollection>? overrideServices = null, bool verbose = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configurationArgs, ContentRootPath = ContentRoot.Find() });
-        if (!serve)
+        if (!serve && !verbose)
         {
             // A verb speaks through its own output lines; logs stay quiet unless the configuration asks for them.
             builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = [new("Logging:Console:LogLevel:Default", "None")] });

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using DigestService.Addresses;
+using DigestService.Config;
+using DigestService.Store;
+using Microsoft.Extensions.Options;
+
+namespace DigestService.Cli;
+
+/// <summary><c>subscribers add EMAIL [options]</c>: adds one subscriber or updates the one with that address.</summary>
+public sealed class SubscribersAddVerb(SubscriberStore store, IOptions<TopicCatalogOptions> catalog, CliConsole console) : IVerb
+{
+    private const string EmailArgument = "EMAIL";
+
+    public static Command Define() => new("add", "Add one subscriber, or update the one with that address; options not given stay as stored.")
+    {
+        new Argument<string>(EmailArgument) { Description = "The subscriber's email address." },
+        VerbOptions.Switch("--confirmed", "Make them active at once, without a confirmation email."),
+        VerbOptions.Text("--topics", "a,b", "Topic keys from the catalog, comma-separated."),
+        VerbOptions.Text("--keywords", "\"x, y\"", "Keyword phrases, comma-separated."),
+        VerbOptions.Text("--timezone", "IANA", "Their time zone, such as Europe/Paris."),
+        VerbOptions.WholeNumber("--hour", 0, 23, "The local hour their digest is sent."),
+        VerbOptions.Text("--frequency", "daily|weekly", "How often they get a digest."),
+        VerbOptions.WholeNumber("--weekday", 0, 6, "For weekly digests, the day: 0 = Sunday ... 6 = Saturday."),
+        VerbOptions.WholeNumber("--max-papers", 1, 100, "At most this many papers per digest."),
+    };
+
+    public static IReadOnlyList<string> Examples { get; } =
+        ["DigestService subscribers add ada@example.org --confirmed --topics llm,agents --keywords \"retrieval, rlhf\" --timezone Europe/Paris --hour 8"];
+
+    public async Task<int> RunAsync(ParseResult parsed, CancellationToken cancellationToken)
+    {
+        var email = CliAddress.Check(parsed.GetRequiredValue<string>(EmailArgument));
+        var timeZone = parsed.GetValue<string?>("--timezone");
+        if (timeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+            throw new UsageException($"--timezone must be an IANA time zone such as Europe/Paris, got '{timeZone}'");
+        var frequency = parsed.GetValue<string?>("--frequency");
+        if (frequency is not null and not ("daily" or "weekly"))
+            throw new UsageException($"--frequency must be daily or weekly, got '{frequency}'");
+        var topics = List(parsed.GetValue<string?>("--topics"));
+        var known = catalog.Value;
+        if (topics?.Split(',', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(key => known.Find(key) is null) is { } unknown)
+            throw new UsageException($"--topics: no topic '{unknown}' in the catalog (known: {string.Join(", ", known.Topics.Select(t => t.Key))})");
+        var change = new SubscriberChange(email)
+        {
+            Status = parsed.GetValue<bool>("--confirmed") ? SubscriberStatus.Active : null,
+            Topics = topics,
+            Keywords = List(parsed.GetValue<string?>("--keywords")),
+            TimeZone = timeZone,
+            DeliveryHour = parsed.GetValue<int?>("--hour"),
+            Frequency = frequency,
+            WeeklyDay = parsed.GetValue<int?>("--weekday"),
+            MaxPapers = parsed.GetValue<int?>("--max-papers"),
+        };
+        var id = await store.UpsertAsync(change, cancellationToken);
+        var saved = await store.FindByIdAsync(id, cancellationToken);
+        await console.Out.WriteLineAsync($"{saved!.Email}: {saved.Status}");
+        return 0;
+    }
+
+    private static string? List(string? text) =>
+        text is null ? null : string.Join(",", text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}
