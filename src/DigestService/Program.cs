@@ -2,6 +2,7 @@ using DigestService.Delivery;
 using DigestService.Digest;
 using DigestService.Feed;
 using DigestService.Jobs;
+using DigestService.Links;
 using DigestService.Store;
 using DigestService.Web;
 using Microsoft.Extensions.Configuration.Memory;
@@ -37,6 +38,7 @@ public static class Program
         var configuration = builder.Configuration;
         builder.Services
             .AddStore()
+            .AddLinks(configuration)
             .AddFeed(configuration)
             .AddDigest(configuration)
             .AddDelivery(configuration)

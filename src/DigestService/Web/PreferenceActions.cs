@@ -14,6 +14,7 @@ namespace DigestService.Web;
 public sealed class PreferenceActions(
     PreferencesPage page,
     WebPages pages,
+    Forms forms,
     PreferenceStore preferences,
     SubscriberStore subscribers,
     PersonalDataStore personalData,
@@ -32,7 +33,7 @@ public sealed class PreferenceActions(
 
     private async Task<IResult> PostAsync(HttpContext context, Subscriber subscriber)
     {
-        var form = await PostedForm.ReadAsync(context, checkAntiforgery: true);
+        var form = await forms.ReadAsync(context, checkAntiforgery: true);
         return form.Status switch
         {
             FormStatus.TooLarge => pages.TooLarge(),
