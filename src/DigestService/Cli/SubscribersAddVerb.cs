@@ -33,9 +33,11 @@ public sealed class SubscribersAddVerb(SubscriberStore store, IOptions<TopicCata
         var timeZone = parsed.GetValue<string?>("--timezone");
         if (timeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
             throw new UsageException($"--timezone must be an IANA time zone such as Europe/Paris, got '{timeZone}'");
-        var frequency = parsed.GetValue<string?>("--frequency");
-        if (frequency is not null and not ("daily" or "weekly"))
-            throw new UsageException($"--frequency must be daily or weekly, got '{frequency}'");
+        var frequencyText = parsed.GetValue<string?>("--frequency");
+        Frequency? frequency = null;
+        if (frequencyText is not null)
+            frequency = FrequencyNames.TryParse(frequencyText, out var parsedFrequency) ? parsedFrequency
+                : throw new UsageException($"--frequency must be {FrequencyNames.Daily} or {FrequencyNames.Weekly}, got '{frequencyText}'");
         var topics = List(parsed.GetValue<string?>("--topics"));
         var known = catalog.Value;
         if (topics?.Split(',', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(key => known.Find(key) is null) is { } unknown)

@@ -13,7 +13,7 @@ public sealed class SubscribersListVerb(SubscriberStore store, CliConsole consol
     public async Task<int> RunAsync(ParseResult parsed, CancellationToken cancellationToken)
     {
         foreach (var s in await store.ListAsync(cancellationToken))
-            await console.Out.WriteLineAsync($"{s.Email}\t{s.Status}\ttopics={s.Topics}\tkeywords={s.Keywords}\t{s.TimeZone}\t{s.DeliveryHour:00}:00\t{s.Frequency}");
+            await console.Out.WriteLineAsync($"{s.Email}\t{s.Status}\ttopics={s.Topics}\tkeywords={s.Keywords}\t{s.TimeZone}\t{s.DeliveryHour:00}:00\t{FrequencyNames.Of(s.Frequency)}");
         return 0;
     }
 }

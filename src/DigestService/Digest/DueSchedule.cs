@@ -25,7 +25,7 @@ public static class DueSchedule
         var today = EditionClock.LocalDate(subscriber, now);
         if (local.Hour < subscriber.DeliveryHour)
             return null;
-        if (subscriber.Frequency == "weekly" && (int)local.DayOfWeek != subscriber.WeeklyDay)
+        if (subscriber.Frequency == Frequency.Weekly && (int)local.DayOfWeek != subscriber.WeeklyDay)
             return null;
         return lastEdition is { } last && last >= today ? null : today;
     }

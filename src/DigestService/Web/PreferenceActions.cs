@@ -105,7 +105,7 @@ public sealed class PreferenceActions(
 
     private async Task<IResult> SwitchToWeeklyAsync(HttpContext context, Subscriber subscriber)
     {
-        await preferences.SaveAsync(subscriber.Id, SubscriberPreferences.From(subscriber) with { Frequency = "weekly" }, context.RequestAborted);
+        await preferences.SaveAsync(subscriber.Id, SubscriberPreferences.From(subscriber) with { Frequency = Frequency.Weekly }, context.RequestAborted);
         return await SavedAsync(context, subscriber, $"You will get one email a week, on {(DayOfWeek)subscriber.WeeklyDay}.");
     }
 

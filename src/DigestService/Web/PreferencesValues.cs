@@ -18,7 +18,7 @@ public sealed record PreferencesValues(
         string.Join(", ", subscriber.KeywordPhrases),
         subscriber.TimeZone,
         Number(subscriber.DeliveryHour),
-        subscriber.Frequency,
+        FrequencyNames.Of(subscriber.Frequency),
         Number(subscriber.WeeklyDay),
         Number(subscriber.MaxPapers));
 
@@ -45,7 +45,7 @@ public sealed record PreferencesValues(
             return Fail($"Time zone: “{Shorten(TimeZone)}” is not a time zone name such as Europe/Paris; pick one from the list.");
         if (!TryNumber(DeliveryHour, 0, 23, out var hour))
             return Fail("Delivery time: choose an hour from 00:00 to 23:00.");
-        if (Frequency is not ("daily" or "weekly"))
+        if (!FrequencyNames.TryParse(Frequency, out var frequency))
             return Fail("How often: choose every day or once a week.");
         if (!TryNumber(WeeklyDay, 0, 6, out var weekday))
             return Fail("How often: choose a day of the week.");
@@ -53,7 +53,7 @@ public sealed record PreferencesValues(
             return Fail($"Papers per email: a whole number from 1 to {MaxPapersLimit}.");
         var keywords = Keywords.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        return (new SubscriberPreferences(topics, keywords, TimeZone, hour, Frequency, weekday, papers), null);
+        return (new SubscriberPreferences(topics, keywords, TimeZone, hour, frequency, weekday, papers), null);
     }
 
     private static (SubscriberPreferences?, string?) Fail(string error) => (null, error);

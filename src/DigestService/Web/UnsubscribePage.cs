@@ -34,7 +34,7 @@ public sealed class UnsubscribePage(WebPages pages, Forms forms, SiteLinks links
         {
             Unsubscribed = unsubscribed,
             subscriber.Email,
-            subscriber.Frequency,
+            Frequency = FrequencyNames.Of(subscriber.Frequency),
             Topics = TopicSelection.Choices(catalog.Value, subscriber.TopicKeys).Where(t => t.Checked).ToList(),
             PreferencesPath = links.PreferencesPath(subscriber.Id),
             FormToken = forms.Token(context),
