@@ -37,7 +37,7 @@ public static class Program
 
         var configuration = builder.Configuration;
         builder.Services
-            .AddStore()
+            .AddStore(configuration)
             .AddLinks(configuration)
             .AddFeed(configuration)
             .AddDigest(configuration)

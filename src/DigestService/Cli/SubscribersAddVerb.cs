@@ -1,13 +1,10 @@
 using System.CommandLine;
-using DigestService.Addresses;
-using DigestService.Config;
 using DigestService.Store;
-using Microsoft.Extensions.Options;
 
 namespace DigestService.Cli;
 
 /// <summary><c>subscribers add EMAIL [options]</c>: adds one subscriber or updates the one with that address.</summary>
-public sealed class SubscribersAddVerb(SubscriberStore store, IOptions<TopicCatalogOptions> catalog, CliConsole console) : IVerb
+public sealed class SubscribersAddVerb(SubscriberStore store, SubscriberRules rules, CliConsole console) : IVerb
 {
     private const string EmailArgument = "EMAIL";
 
@@ -18,10 +15,10 @@ public sealed class SubscribersAddVerb(SubscriberStore store, IOptions<TopicCata
         VerbOptions.Text("--topics", "a,b", "Topic keys from the catalog, comma-separated."),
         VerbOptions.Text("--keywords", "\"x, y\"", "Keyword phrases, comma-separated."),
         VerbOptions.Text("--timezone", "IANA", "Their time zone, such as Europe/Paris."),
-        VerbOptions.WholeNumber("--hour", 0, 23, "The local hour their digest is sent."),
+        VerbOptions.WholeNumber("--hour", SubscriberRules.Hours, "The local hour their digest is sent."),
         VerbOptions.Text("--frequency", "daily|weekly", "How often they get a digest."),
-        VerbOptions.WholeNumber("--weekday", 0, 6, "For weekly digests, the day: 0 = Sunday ... 6 = Saturday."),
-        VerbOptions.WholeNumber("--max-papers", 1, 100, "At most this many papers per digest."),
+        VerbOptions.WholeNumber("--weekday", SubscriberRules.Weekdays, "For weekly digests, the day: 0 = Sunday ... 6 = Saturday."),
+        VerbOptions.WholeNumber("--max-papers", SubscriberRules.PapersPerEmail, "At most this many papers per digest."),
     };
 
     public static IReadOnlyList<string> Examples { get; } =
@@ -31,7 +28,7 @@ public sealed class SubscribersAddVerb(SubscriberStore store, IOptions<TopicCata
     {
         var email = CliAddress.Check(parsed.GetRequiredValue<string>(EmailArgument));
         var timeZone = parsed.GetValue<string?>("--timezone");
-        if (timeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+        if (timeZone is not null && !SubscriberRules.IsKnownTimeZone(timeZone))
             throw new UsageException($"--timezone must be an IANA time zone such as Europe/Paris, got '{timeZone}'");
         var frequencyText = parsed.GetValue<string?>("--frequency");
         Frequency? frequency = null;
@@ -39,14 +36,16 @@ public sealed class SubscribersAddVerb(SubscriberStore store, IOptions<TopicCata
             frequency = FrequencyNames.TryParse(frequencyText, out var parsedFrequency) ? parsedFrequency
                 : throw new UsageException($"--frequency must be {FrequencyNames.Daily} or {FrequencyNames.Weekly}, got '{frequencyText}'");
         var topics = List(parsed.GetValue<string?>("--topics"));
-        var known = catalog.Value;
-        if (topics?.Split(',', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(key => known.Find(key) is null) is { } unknown)
-            throw new UsageException($"--topics: no topic '{unknown}' in the catalog (known: {string.Join(", ", known.Topics.Select(t => t.Key))})");
+        if (topics is not null && rules.CheckTopics(topics.Split(',', StringSplitOptions.RemoveEmptyEntries)).Unknown is { } unknown)
+            throw new UsageException($"--topics: no topic '{unknown}' in the catalog (known: {string.Join(", ", rules.Catalog.Topics.Select(t => t.Key))})");
+        var keywords = parsed.GetValue<string?>("--keywords");
+        if (keywords is not null && rules.KeywordsProblem(keywords) is { } problem)
+            throw new UsageException($"--keywords: {problem}");
         var change = new SubscriberChange(email)
         {
             Status = parsed.GetValue<bool>("--confirmed") ? SubscriberStatus.Active : null,
             Topics = topics,
-            Keywords = List(parsed.GetValue<string?>("--keywords")),
+            Keywords = List(keywords),
             TimeZone = timeZone,
             DeliveryHour = parsed.GetValue<int?>("--hour"),
             Frequency = frequency,

@@ -28,14 +28,14 @@ public static class VerbOptions
             $"{name} must be an ISO-8601 instant such as 2026-08-19T07:00:00Z"),
     };
 
-    public static Option<int?> WholeNumber(string name, int min, int max, string description) => new(name)
+    public static Option<int?> WholeNumber(string name, (int Min, int Max) range, string description) => new(name)
     {
         Description = description,
-        HelpName = $"{min}-{max}",
+        HelpName = $"{range.Min}-{range.Max}",
         Arity = ArgumentArity.ExactlyOne,
         CustomParser = result => Parse<int?>(result, text =>
-            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max ? value : null,
-            $"{name} must be a whole number from {min} to {max}"),
+            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= range.Min && value <= range.Max ? value : null,
+            $"{name} must be a whole number from {range.Min} to {range.Max}"),
     };
 
     public static Option<string?> Text(string name, string helpName, string description) => new(name)

@@ -19,7 +19,7 @@ public sealed class PreferenceActions(
     SubscriberStore subscribers,
     PersonalDataStore personalData,
     IOptions<TopicCatalogOptions> catalog,
-    IOptions<SubscriptionOptions> subscriptions,
+    SubscriberRules rules,
     TimeProvider clock)
 {
     private static readonly JsonSerializerOptions ExportJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
@@ -61,7 +61,7 @@ public sealed class PreferenceActions(
     private async Task<IResult> SaveAsync(HttpContext context, Subscriber subscriber, PostedForm form)
     {
         var values = PreferencesValues.From(form);
-        var (checkedValues, error) = values.Check(catalog.Value, subscriptions.Value.MaxKeywordsLength);
+        var (checkedValues, error) = values.Check(rules);
         if (checkedValues is null)
             return page.Render(context, subscriber, error: error + " Nothing was saved.", values: values);
         await preferences.SaveAsync(subscriber.Id, checkedValues, context.RequestAborted);

@@ -1,6 +1,7 @@
 using DigestService.Config;
 using Microsoft.Extensions.Options;
 using DigestService.Addresses;
+using DigestService.Store;
 
 namespace DigestService.Web;
 
@@ -21,7 +22,7 @@ public static class SubscribeEndpoints
     }
 
     private static async Task<IResult> SubscribeAsync(
-        HttpContext context, WebPages pages, Forms forms, IOptions<TopicCatalogOptions> catalog, IOptions<SubscriptionOptions> subscriptions,
+        HttpContext context, WebPages pages, Forms forms, IOptions<TopicCatalogOptions> catalog, SubscriberRules rules,
         SubscribeRateLimits limits, SignUpService signUps)
     {
         var form = await forms.ReadAsync(context, checkAntiforgery: true);
@@ -36,7 +37,7 @@ public static class SubscribeEndpoints
         var (address, problem) = AddressValidator.Validate(email);
         if (address is null)
             return Form(context, pages, forms, catalog.Value, email, chosen, $"Please check your email address: {problem}.");
-        var (topics, unknown) = TopicSelection.Check(catalog.Value, chosen);
+        var (topics, unknown) = rules.CheckTopics(chosen);
         if (unknown is not null)
             return Form(context, pages, forms, catalog.Value, email, chosen, $"“{PreferencesValues.Shorten(unknown)}” is not one of the topics listed; tick the ones you want.");
 
@@ -46,7 +47,7 @@ public static class SubscribeEndpoints
         var timeZone = form.Value("time_zone");
         // The email goes out in the background, so this page cannot know whether the mail server took it: it says the
         // same in every case, and a refused email is logged and can be asked for again.
-        await signUps.SignUpAsync(address, topics, TimeZones.IsKnown(timeZone) ? timeZone : "UTC", context.RequestAborted);
+        await signUps.SignUpAsync(address, topics, SubscriberRules.IsKnownTimeZone(timeZone) ? timeZone : "UTC", context.RequestAborted);
         return pages.Message("Check your inbox",
             $"If {address} can receive email, a message from us is on its way. Open it and press the button in it to confirm; " +
             $"until then we send nothing else. No email after a few minutes? Look in the spam folder.");

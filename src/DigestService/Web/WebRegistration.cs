@@ -9,9 +9,7 @@ public static class WebRegistration
 {
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSection<SubscriptionOptions>(configuration, "Subscriptions");
         services.AddSection<RateLimitOptions>(configuration, "RateLimits");
-        services.AddValidatedOptions<TopicCatalogOptions>(configuration);
         services.AddSingleton<SignedLinkResolver>();
         services.AddSingleton<WebPages>();
         services.AddSingleton<Forms>();
