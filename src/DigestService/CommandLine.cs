@@ -25,7 +25,9 @@ public static class CommandLine
                 .Parse(verbArgs);
             if (parsed.Errors.Count > 0 && parsed.Action is System.CommandLine.Invocation.ParseErrorAction)
                 throw new UsageException(CommandTree.Problem(parsed));
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
+            // Failures are worded below; Ctrl+C and SIGTERM stay with Program and the host, which stop gracefully.
+            var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return await parsed.InvokeAsync(invocation, cancellationToken);
         }
         catch (UsageException e)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DigestService.Addresses;
 using DigestService.Store;
 
 namespace DigestService.Cli;
@@ -26,7 +27,7 @@ public sealed class SubscribersAddVerb(SubscriberStore store, SubscriberRules ru
 
     public async Task<int> RunAsync(ParseResult parsed, CancellationToken cancellationToken)
     {
-        var email = CliAddress.Check(parsed.GetRequiredValue<string>(EmailArgument));
+        var email = Address(parsed.GetRequiredValue<string>(EmailArgument));
         var timeZone = parsed.GetValue<string?>("--timezone");
         if (timeZone is not null && !SubscriberRules.IsKnownTimeZone(timeZone))
             throw new UsageException($"--timezone must be an IANA time zone such as Europe/Paris, got '{timeZone}'");
@@ -57,6 +58,13 @@ public sealed class SubscribersAddVerb(SubscriberStore store, SubscriberRules ru
         await console.Out.WriteLineAsync($"{saved!.Email}: {saved.Status}");
         return 0;
     }
+
+    /// <summary>The address, checked by the validator the web and imports use too.</summary>
+    private static string Address(string input) => AddressValidator.Validate(input) switch
+    {
+        { Address: { } address } => address,
+        var (_, problem) => throw new UsageException($"'{input}': {problem}"),
+    };
 
     private static string? List(string? text) =>
         text is null ? null : string.Join(",", text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
