@@ -1,3 +1,4 @@
+using DigestService.Addresses;
 using DigestService.Digest;
 using DigestService.Store;
 
@@ -10,7 +11,7 @@ public static class PreviewCommand
     {
         args.Allow(2, "date", "out");
         var email = args.Word(1, "the email address");
-        var subscriber = await services.GetRequiredService<SubscriberStore>().FindByEmailAsync(email.Trim(), cancellationToken)
+        var subscriber = await services.GetRequiredService<SubscriberStore>().FindByEmailAsync(AddressCanonicalizer.Canonicalize(email).Address ?? email.Trim(), cancellationToken)
             ?? throw new InvalidOperationException($"no subscriber {email}");
         var edition = args.Date("date") ?? DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         var papers = await services.GetRequiredService<PaperSelector>().SelectAsync(subscriber, edition, cancellationToken);

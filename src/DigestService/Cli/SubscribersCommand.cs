@@ -1,3 +1,4 @@
+using DigestService.Addresses;
 using DigestService.Config;
 using DigestService.Delivery;
 using DigestService.Store;
@@ -71,7 +72,7 @@ public static class SubscribersCommand
             if (string.IsNullOrWhiteSpace(lines[i]))
                 continue;
             var cells = lines[i].Split(',');
-            var (address, problem) = AddressValidator.Validate(column < cells.Length ? cells[column].Trim().Trim('"') : "");
+            var (address, problem) = AddressCanonicalizer.Canonicalize(column < cells.Length ? cells[column].Trim().Trim('"') : "");
             if (address is null)
             {
                 refused++;
@@ -104,7 +105,8 @@ public static class SubscribersCommand
     {
         args.Allow(3);
         var email = args.Word(2, "the email address");
-        if (!await store.RemoveAsync(email.Trim(), cancellationToken))
+        // Any spelling finds the subscriber; an address stored before canonical forms is still found as typed.
+        if (!await store.RemoveAsync(AddressCanonicalizer.Canonicalize(email).Address ?? email.Trim(), cancellationToken))
         {
             await error.WriteLineAsync($"subscribers remove: no subscriber {email}");
             return 1;
@@ -113,7 +115,7 @@ public static class SubscribersCommand
         return 0;
     }
 
-    private static string Address(string input) => AddressValidator.Validate(input) switch
+    private static string Address(string input) => AddressCanonicalizer.Canonicalize(input) switch
     {
         { Address: { } address } => address,
         var (_, problem) => throw new UsageException($"'{input}': {problem}"),

@@ -1,5 +1,5 @@
 using DigestService.Config;
-using DigestService.Delivery;
+using DigestService.Addresses;
 using Microsoft.Extensions.Options;
 
 namespace DigestService.Web;
@@ -33,7 +33,7 @@ public static class SubscribeEndpoints
             return Form(context, pages, catalog.Value, "", [], $"{PostedForm.UnreadableMessage}. Please type your email address again, with letters, digits and the usual punctuation only.");
         if (form.Status == FormStatus.AntiforgeryFailed)
             return Form(context, pages, catalog.Value, email, chosen, "This page was open too long or came from elsewhere. Please press Subscribe again.");
-        var (address, problem) = AddressValidator.Validate(email);
+        var (address, problem) = AddressCanonicalizer.Canonicalize(email);
         if (address is null)
             return Form(context, pages, catalog.Value, email, chosen, $"Please check your email address: {problem}.");
         var (topics, unknown) = TopicSelection.Check(catalog.Value, chosen);

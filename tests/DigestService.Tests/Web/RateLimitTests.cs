@@ -50,7 +50,7 @@ public class RateLimitTests : SiteTest
     {
         var answers = new List<SitePage>();
         for (var i = 0; i < 3; i++)
-            answers.Add(await SignUpFromAsync($"192.0.2.{i + 1}", i == 1 ? "ADA@example.org" : "ada@example.org"));
+            answers.Add(await SignUpFromAsync($"192.0.2.{i + 1}", i switch { 0 => "ada@example.org", 1 => "ADA@example.org", _ => "\"ada\"@ｅｘａｍｐｌｅ.org" }));
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], answers.Select(a => a.Status));
         Assert.Contains("This address was entered many times", answers[^1].Html);

@@ -1,0 +1,55 @@
+using System.Net;
+using DigestService.Tests.Support;
+
+namespace DigestService.Tests.Web;
+
+/// <summary>One inbox under many spellings is one subscriber: limits count the address mail is delivered to.</summary>
+public class AddressSpellingTests : SiteTest
+{
+    // Every one of these is delivered to victim@example.org.
+    private static readonly string[] Spellings =
+    [
+        "victim@example.org",
+        "VICTIM@example.org",
+        "Victim@Example.ORG",
+        "\"victim\"@example.org",
+        "\"VICTIM\"@EXAMPLE.ORG",
+        "victim@ｅｘａｍｐｌｅ.ｏｒｇ",
+        "victim@ⓔⓧⓐⓜⓟⓛⓔ.org",
+        "victim@example\u3002org",
+        "victim@Ｅxample.org",
+        "  victim@example.org  ",
+    ];
+
+    private async Task<SitePage> SignUpFromAsync(string client, string email)
+    {
+        var page = await Browser.GetAsync("/");
+        return await Browser.PostAsync("/subscribe", Fields.Of(("form_token", page.FormToken), ("email", email)),
+            new Dictionary<string, string> { ["X-Forwarded-For"] = client });
+    }
+
+    [Fact]
+    public async Task Ten_spellings_posted_twice_from_ten_clients_put_at_most_the_daily_confirmations_in_the_inbox()
+    {
+        for (var round = 0; round < 2; round++)
+        {
+            for (var i = 0; i < Spellings.Length; i++)
+                Assert.Equal(HttpStatusCode.OK, (await SignUpFromAsync($"203.0.113.{i + 1}", Spellings[i])).Status);
+        }
+
+        var mail = await AllMailAfterStopAsync();
+        Assert.Equal(3, mail.Count);
+        Assert.All(mail, m => Assert.Equal("victim@example.org", m.To.Mailboxes.Single().Address, ignoreCase: true));
+        Assert.Equal(1, (await App.StatsAsync())["subscribers"]);
+    }
+
+    [Fact]
+    public async Task The_ASCII_form_of_an_international_domain_is_the_same_person_as_its_Unicode_form()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await SignUpAsync("user@xn--bcher-kva.de")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await SignUpAsync("user@BÜCHER.de")).Status);
+
+        Assert.Equal("user@bücher.de", await QueryAsync<string>("SELECT email FROM subscribers"));
+        Assert.Equal(1, (await App.StatsAsync())["subscribers"]);
+    }
+}
