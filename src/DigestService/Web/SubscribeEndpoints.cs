@@ -25,8 +25,8 @@ public static class SubscribeEndpoints
         SubscribeRateLimits limits, SignUpService signUps)
     {
         var form = await PostedForm.ReadAsync(context, checkAntiforgery: true);
-        if (form.Status == FormStatus.TooLarge)
-            return pages.TooLarge();
+        if (form.Refusal(pages) is { } refusal)
+            return refusal;
         var email = form.Value("email");
         var chosen = form.Values("topics");
         if (form.Status == FormStatus.Unreadable)
