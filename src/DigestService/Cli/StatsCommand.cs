@@ -1,5 +1,6 @@
 using System.Globalization;
 using DigestService.Config;
+using DigestService.Feed;
 using DigestService.Store;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +25,7 @@ public static class StatsCommand
     {
         var line = $"source {name}: last success {Time(status?.LastSuccessAt)}";
         return status is { LastErrorAt: { } errorAt, LastError: { } error } && !(status.LastSuccessAt > errorAt)
-            ? $"{line}, last error {Time(errorAt)}: {error}"
+            ? $"{line}, last error {Time(errorAt)}: {Text.CollapseWhitespace(error)}"
             : line;
     }
 
