@@ -21,13 +21,6 @@ public class AddressSpellingTests : SiteTest
         "  victim@example.org  ",
     ];
 
-    private async Task<SitePage> SignUpFromAsync(string client, string email)
-    {
-        var page = await Browser.GetAsync("/");
-        return await Browser.PostAsync("/subscribe", Fields.Of(("form_token", page.FormToken), ("email", email)),
-            new Dictionary<string, string> { ["X-Forwarded-For"] = client });
-    }
-
     [Fact]
     public async Task Ten_spellings_posted_twice_from_ten_clients_put_at_most_the_daily_confirmations_in_the_inbox()
     {

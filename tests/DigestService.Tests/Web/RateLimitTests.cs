@@ -8,13 +8,6 @@ public class RateLimitTests : SiteTest
     protected override void Configure(TestApp app) =>
         app.With("RateLimits:SubscribePerMinute", "3").With("RateLimits:SubscribePerAddressPerHour", "2");
 
-    private async Task<SitePage> SignUpFromAsync(string client, string email)
-    {
-        var page = await Browser.GetAsync("/");
-        return await Browser.PostAsync("/subscribe", Fields.Of(("form_token", page.FormToken), ("email", email)),
-            new Dictionary<string, string> { ["X-Forwarded-For"] = client });
-    }
-
     [Fact]
     public async Task A_burst_of_sign_ups_from_one_client_gets_429_with_a_friendly_page_while_others_go_on()
     {
