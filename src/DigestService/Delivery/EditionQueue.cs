@@ -1,8 +1,8 @@
 using DigestService.Config;
 using DigestService.Digest;
 using DigestService.Store;
-using DigestService.Web;
 using Microsoft.Extensions.Options;
+using DigestService.Links;
 
 namespace DigestService.Delivery;
 

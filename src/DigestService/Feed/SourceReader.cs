@@ -1,4 +1,5 @@
 using DigestService.Config;
+using DigestService.Papers;
 using DigestService.Store;
 
 namespace DigestService.Feed;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using DigestService.Tests.Support;
-using DigestService.Web;
+using DigestService.Links;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DigestService.Tests.Web;

@@ -4,6 +4,8 @@ using System.Text;
 using System.Xml;
 using DigestService.Digest;
 using DigestService.Store;
+using DigestService.Links;
+using DigestService.Papers;
 
 namespace DigestService.Web.Archive;
 

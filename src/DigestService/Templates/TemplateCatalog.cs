@@ -1,7 +1,7 @@
 using Scriban;
 using Scriban.Runtime;
 
-namespace DigestService.Digest;
+namespace DigestService.Templates;
 
 /// <summary>
 /// Every template under templates/, parsed once at start-up (a broken template fails the start, not the 7 a.m. send).

@@ -1,12 +1,12 @@
 using DigestService.Config;
 using DigestService.Store;
 using DigestService.Tests.Support;
-using DigestService.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using DigestService.Links;
 
-namespace DigestService.Tests.Web;
+namespace DigestService.Tests.Links;
 
 public class TokenSignerTests : IDisposable
 {

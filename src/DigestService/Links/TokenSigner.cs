@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace DigestService.Web;
+namespace DigestService.Links;
 
 /// <summary>
 /// Signed link tokens: <c>SUBSCRIBER.KEYID.EXPIRES.MAC</c>, the MAC being HMAC-SHA256 over (purpose, subscriber id,

@@ -3,7 +3,7 @@ using DigestService.Config;
 using DigestService.Store;
 using Microsoft.Extensions.Options;
 
-namespace DigestService.Web;
+namespace DigestService.Links;
 
 /// <summary>
 /// The signing keys by id. Configured keys (Tokens:Keys) come first; with none configured, one key is generated on

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Xml;
 
-namespace DigestService.Store;
+namespace DigestService.Papers;
 
 /// <summary>
 /// Text without the characters XML 1.0 forbids (C0 controls but tab, CR and LF; U+FFFE, U+FFFF; halves of surrogate

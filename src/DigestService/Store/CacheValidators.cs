@@ -1,4 +1,4 @@
-namespace DigestService.Feed;
+namespace DigestService.Store;
 
 /// <summary>What a server said identifies its answer, sent back next time so an unchanged feed costs a 304.</summary>
 public sealed record CacheValidators(string? ETag, string? LastModified)

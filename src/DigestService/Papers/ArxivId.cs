@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace DigestService.Feed;
+namespace DigestService.Papers;
 
 /// <summary>arXiv identifiers: new style (2608.12313) and old style (hep-th/9901001), without their version.</summary>
 public static partial class ArxivId

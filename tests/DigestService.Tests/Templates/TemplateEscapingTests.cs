@@ -1,8 +1,8 @@
-using DigestService.Digest;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using DigestService.Templates;
 
-namespace DigestService.Tests.Digest;
+namespace DigestService.Tests.Templates;
 
 public class TemplateEscapingTests : IDisposable
 {

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace DigestService.Feed;
+namespace DigestService.Papers;
 
 /// <summary>Text clean-up shared by the parsers: arXiv hard-wraps titles and abstracts.</summary>
 public static class Text

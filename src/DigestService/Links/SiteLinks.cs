@@ -1,7 +1,7 @@
 using DigestService.Config;
 using Microsoft.Extensions.Options;
 
-namespace DigestService.Web;
+namespace DigestService.Links;
 
 /// <summary>
 /// The links an email carries, each with its signed token, absolute on Site:BaseUrl; pages use the paths, so their

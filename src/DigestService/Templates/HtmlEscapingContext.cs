@@ -2,7 +2,7 @@ using System.Net;
 using Scriban;
 using Scriban.Parsing;
 
-namespace DigestService.Digest;
+namespace DigestService.Templates;
 
 /// <summary>
 /// A Scriban context that HTML-escapes every value a template writes (Scriban does not escape by itself);

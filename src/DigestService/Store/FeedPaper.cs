@@ -1,4 +1,4 @@
-namespace DigestService.Feed;
+namespace DigestService.Store;
 
 /// <summary>One paper as a source listed it on one day, normalised (bare id, collapsed whitespace).</summary>
 public sealed record FeedPaper
