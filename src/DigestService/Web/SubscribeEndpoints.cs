@@ -26,15 +26,15 @@ public static class SubscribeEndpoints
         SubscribeRateLimits limits, SignUpService signUps)
     {
         var form = await forms.ReadAsync(context, checkAntiforgery: true);
-        if (form.Status == FormStatus.TooLarge)
-            return pages.TooLarge();
+        if (form.Refusal(pages) is { } refusal)
+            return refusal;
         var email = form.Value("email");
         var chosen = form.Values("topics");
         if (form.Status == FormStatus.Unreadable)
             return Form(context, pages, forms, catalog.Value, "", [], $"{PostedForm.UnreadableMessage}. Please type your email address again, with letters, digits and the usual punctuation only.");
         if (form.Status == FormStatus.AntiforgeryFailed)
             return Form(context, pages, forms, catalog.Value, email, chosen, "This page was open too long or came from elsewhere. Please press Subscribe again.");
-        var (address, problem) = AddressValidator.Validate(email);
+        var (address, problem) = AddressCanonicalizer.Canonicalize(email);
         if (address is null)
             return Form(context, pages, forms, catalog.Value, email, chosen, $"Please check your email address: {problem}.");
         var (topics, unknown) = rules.CheckTopics(chosen);

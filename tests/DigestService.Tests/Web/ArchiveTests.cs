@@ -96,4 +96,17 @@ public class ArchiveTests : IAsyncLifetime
         Assert.StartsWith("<ol><li><a href=\"https://huggingface.co/papers/2608.13489\">Attention &lt;script&gt;", description);
         Assert.Equal(10, System.Text.RegularExpressions.Regex.Matches(description, "<li>").Count);
     }
+
+    [Fact]
+    public async Task The_feed_stays_valid_XML_when_a_stored_title_holds_characters_XML_forbids()
+    {
+        // Stored before ingest cleaned such text, or written by hand: the feed must still be well-formed.
+        await _fixture.App.QueryAsync<int>("UPDATE papers SET title = 'Bad' || char(1) || 'title' || char(31) || char(65535) || char(65534) WHERE arxiv_id = '2608.13489'");
+
+        var response = await _http.GetAsync("/archive/feed.xml");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rss = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains(">Badtitle</a>", rss.Root!.Element("channel")!.Elements("item").First().Element("description")!.Value);
+    }
 }

@@ -93,6 +93,12 @@ public class SubscribeTests : SiteTest
     [InlineData("ada@localhost", "the domain must be a full domain name such as example.org.")]
     [InlineData("ada@example.org\r\nBcc: victim@example.net", "the email address contains a line break.")]
     [InlineData("", "the email address is empty.")]
+    [InlineData("a@[127.0.0.1]", "domain literals such as [127.0.0.1] are not accepted; use the domain name.")]
+    [InlineData("a@-evil.example.org", "a part of the domain starts or ends with a hyphen (-evil).")]
+    [InlineData("vic\u200Btim@example.org", "the email address contains an invisible or text-direction character (U+200B).")]
+    [InlineData("victim@example.org\u202E", "the email address contains an invisible or text-direction character (U+202E).")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.org", "the part before the @ is longer than 64 bytes.")]
+    [InlineData("a@bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.org", "a part of the domain is longer than 63 characters.")]
     public async Task An_invalid_address_gets_400_with_the_form_and_a_message_and_nothing_is_stored_or_sent(string email, string message)
     {
         var answer = await SignUpAsync(email, "llm");
