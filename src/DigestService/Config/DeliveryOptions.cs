@@ -19,8 +19,13 @@ public sealed class DeliveryOptions : ISelfValidatingOptions
     /// <summary>Failed attempts in a row after which the run pauses: a broken server should not burn through the list.</summary>
     public int MaxConsecutiveErrors { get; set; } = 20;
 
+    /// <summary>Digests rendered (and DKIM-signed) in parallel while a send runs; one per core by default.</summary>
+    public int Renderers { get; set; } = Environment.ProcessorCount;
+
     public IEnumerable<string> Validate()
     {
+        if (Renderers is < 1 or > 256)
+            yield return "Delivery:Renderers must be between 1 and 256.";
         if (MaxAttempts is < 1 or > 100)
             yield return "Delivery:MaxAttempts must be between 1 and 100.";
         if (RetryDelay < TimeSpan.Zero)

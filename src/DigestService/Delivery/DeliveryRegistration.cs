@@ -16,7 +16,8 @@ public static class DeliveryRegistration
         services.AddSingleton<PickupDirectoryTransport>();
         services.AddSingleton<IMailTransport, ConfiguredTransport>();
         services.AddSingleton<MessageFactory>();
-        services.AddSingleton<EditionQueue>();
+        services.AddSingleton<DigestComposer>();
+        services.AddSingleton<SendPipeline>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<SendService>();
         return services;

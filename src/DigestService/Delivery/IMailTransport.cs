@@ -15,12 +15,12 @@ public interface IMailConnection : IAsyncDisposable
     Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Sends a stored message of <paramref name="size"/> bytes, as prepared when it was rendered, holding back the
-    /// part that makes the server accept it until <paramref name="ready"/> completes. The outbox passes the recording
-    /// of the connection's previous message, so the two overlap and still no more than one message per connection is
-    /// accepted but not on disk. By default it waits for <paramref name="ready"/> first.
+    /// Sends a stored message as it was rendered, holding back the part that makes the server accept it until
+    /// <paramref name="ready"/> completes. The outbox passes the recording of the connection's previous message, so
+    /// the two overlap and still no more than one message per connection is accepted but not on disk. By default it
+    /// waits for <paramref name="ready"/> first.
     /// </summary>
-    async Task<string> SendAsync(MimeMessage message, long size, Task ready, CancellationToken cancellationToken)
+    async Task<string> SendAsync(StoredMessage message, Task ready, CancellationToken cancellationToken)
     {
         await ready;
         return await SendAsync(message, cancellationToken);

@@ -36,6 +36,16 @@ public sealed class MessageFactory(IOptions<SmtpOptions> smtp, IOptions<SiteOpti
         return message;
     }
 
+    /// <summary>The message as SMTP sends it (CRLF line ends), to be stored and sent byte for byte by <see cref="StoredMessage"/>.</summary>
+    public static byte[] WireBytes(MimeMessage message)
+    {
+        using var bytes = new MemoryStream();
+        message.WriteTo(WireFormat, bytes);
+        return bytes.ToArray();
+    }
+
+    private static readonly FormatOptions WireFormat = new() { NewLineFormat = NewLineFormat.Dos, EnsureNewLine = true };
+
     /// <summary>
     /// A new Message-ID: <paramref name="kind"/> for people reading logs, then 64 random bits, so no two emails share
     /// one however fast they go out, and nobody can guess one to forge a bounce. Stored with a digest, so its retries

@@ -7,9 +7,10 @@ using Microsoft.Extensions.Options;
 namespace DigestService.Delivery;
 
 /// <summary>
-/// Sends what the outbox holds. One loop claims due rows in batches under a lease and feeds Smtp:MaxConnections
-/// workers, each with its own reused connection; a recorder writes their outcomes in group commits. Messages were
-/// rendered into the outbox beforehand, so connections wait on neither templates nor queries. Transient failures come
+/// Sends what the outbox holds. A send's pipeline hands the digests it queues straight to Smtp:MaxConnections workers,
+/// each with its own reused connection; then one loop claims what else is due in batches under a lease. A recorder
+/// writes the outcomes in group commits. Messages are rendered before they reach a connection, so connections wait on
+/// neither templates nor queries. Transient failures come
 /// back with exponential backoff within the run until Delivery:MaxAttempts; the run ends when nothing is due or
 /// waiting, or pauses after Delivery:MaxConsecutiveErrors failures in a row.
 /// </summary>
@@ -23,7 +24,13 @@ public sealed partial class OutboxSender(
     ILogger<OutboxSender> logger)
 {
     /// <summary>Reads the bounce mailbox first, so what it reports is suppressed before the claim, then drains the outbox.</summary>
-    public async Task<DrainSummary> DrainAsync(CancellationToken cancellationToken = default)
+    public Task<DrainSummary> DrainAsync(CancellationToken cancellationToken = default) => DrainAsync(null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="DrainAsync(CancellationToken)"/>, while <paramref name="fill"/> queues new digests and hands them to
+    /// the connections through the <see cref="OutboxFeed"/> it is given; the claim loop takes over once it is done.
+    /// </summary>
+    public async Task<DrainSummary> DrainAsync(Func<OutboxFeed, Task>? fill, CancellationToken cancellationToken = default)
     {
         var bounces = await bounceMailbox.CheckAsync(cancellationToken);
         await outbox.CancelSuppressedAsync(cancellationToken);
@@ -40,6 +47,8 @@ public sealed partial class OutboxSender(
             .ToList();
         try
         {
+            if (fill is not null)
+                await fill(new OutboxFeed(run, rows.Writer, recorder, smtp.Value.MessagesPerSecond > 0 ? ClaimSize(smtp.Value, delivery.Value) : int.MaxValue));
             await ClaimAsync(run, rows.Writer, recorder, cancellationToken);
         }
         finally
@@ -52,8 +61,10 @@ public sealed partial class OutboxSender(
             finally
             {
                 // Rows no worker took (the run paused, or a worker failed) go back for the next run.
-                while (rows.Reader.TryRead(out var left))
-                    await recorder.GiveBackAsync(left);
+                var left = new List<OutboxRow>();
+                while (rows.Reader.TryRead(out var row))
+                    left.Add(row);
+                await recorder.GiveBackAsync(left);
                 recorder.Complete();
                 await recording;
             }
@@ -81,21 +92,8 @@ public sealed partial class OutboxSender(
             var batch = await outbox.ClaimAsync(run.Owner, ClaimSize(smtp.Value, delivery.Value), cancellationToken);
             if (batch.Count > 0)
             {
-                run.Claimed(batch.Count);
-                using var handOut = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, run.PausedToken);
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    try
-                    {
-                        await rows.WriteAsync(batch[i], handOut.Token);
-                    }
-                    catch (OperationCanceledException) when (run.IsPaused && !cancellationToken.IsCancellationRequested)
-                    {
-                        foreach (var row in batch.Skip(i))
-                            await recorder.GiveBackAsync(row);
-                        return;
-                    }
-                }
+                if (!await HandOutAsync(run, rows, recorder, batch, cancellationToken))
+                    return;
                 continue;
             }
             // Outstanding first: an outcome is committed before it stops counting, so a retry it scheduled is seen below.
@@ -106,6 +104,30 @@ public sealed partial class OutboxSender(
             var wait = next is { } due ? TimeSpan.FromTicks(Math.Max(0, (due - clock.GetUtcNow()).Ticks)) : Timeout.InfiniteTimeSpan;
             await run.WaitForChangeAsync(wait, clock, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Hands claimed rows to the connections. When the run pauses or is cancelled meanwhile, the rows not handed out go
+    /// back at once (no lease to wait out) and it returns false (or throws, cancelled).
+    /// </summary>
+    internal static async Task<bool> HandOutAsync(SendRun run, ChannelWriter<OutboxRow> rows, OutcomeRecorder recorder, IReadOnlyList<OutboxRow> batch, CancellationToken cancellationToken)
+    {
+        run.Claimed(batch.Count);
+        using var handOut = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, run.PausedToken);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            try
+            {
+                await rows.WriteAsync(batch[i], handOut.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                await recorder.GiveBackAsync(batch.Skip(i).ToList());
+                cancellationToken.ThrowIfCancellationRequested();
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>A worker that fails (a broken database, say) pauses the run, so the others stop and nothing waits on it.</summary>

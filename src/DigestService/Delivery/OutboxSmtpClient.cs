@@ -5,17 +5,16 @@ namespace DigestService.Delivery;
 
 /// <summary>
 /// MailKit's client, taught what the outbox already knows about a stored message: its size (MailKit would otherwise
-/// write the whole message once just to measure it for SIZE=) and that it was prepared for a 7-bit transport when it
-/// was rendered (so it must not be re-encoded, which would also break a DKIM signature). It also holds the message
-/// body back until the previous message's outcome is recorded; the envelope goes out meanwhile.
+/// write the whole message once just to measure it for SIZE=). It also holds the message body back until the previous
+/// message's outcome is recorded; the envelope goes out meanwhile.
 /// </summary>
 public sealed class OutboxSmtpClient : SmtpClient
 {
-    private (MimeMessage Message, long Size, Task Ready)? _stored;
+    private (StoredMessage Message, Task Ready)? _stored;
 
-    public async Task<string> SendStoredAsync(MimeMessage message, long size, Task ready, CancellationToken cancellationToken)
+    public async Task<string> SendStoredAsync(StoredMessage message, Task ready, CancellationToken cancellationToken)
     {
-        _stored = (message, size, ready);
+        _stored = (message, ready);
         try
         {
             return await SendAsync(message, cancellationToken);
@@ -26,14 +25,8 @@ public sealed class OutboxSmtpClient : SmtpClient
         }
     }
 
-    protected override void Prepare(FormatOptions options, MimeMessage message, EncodingConstraint constraint, int maxLineLength)
-    {
-        if (_stored?.Message != message)
-            base.Prepare(options, message, constraint, maxLineLength);
-    }
-
     protected override Task<long> GetSizeAsync(FormatOptions options, MimeMessage message, CancellationToken cancellationToken) =>
-        _stored is { } stored && stored.Message == message ? Task.FromResult(stored.Size) : base.GetSizeAsync(options, message, cancellationToken);
+        message is StoredMessage stored ? Task.FromResult(stored.Size) : base.GetSizeAsync(options, message, cancellationToken);
 
     /// <summary>
     /// The server has the envelope and waits for DATA: only the body makes it accept the message, so this is the

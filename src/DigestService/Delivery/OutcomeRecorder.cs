@@ -24,11 +24,13 @@ public sealed class OutcomeRecorder(DeliveryStore outbox, SendRun run)
 
     public void Complete() => _pending.Writer.Complete();
 
-    /// <summary>Gives a claimed row back unsent (the run paused): its attempt does not count, and the next run takes it.</summary>
-    public async Task GiveBackAsync(OutboxRow row)
+    /// <summary>Gives claimed rows back unsent (the run paused): their attempt does not count, and the next run takes them.</summary>
+    public async Task GiveBackAsync(IReadOnlyList<OutboxRow> rows)
     {
-        await outbox.ReleaseAsync(row, run.Owner, $"not sent: {run.PausedBecause}");
-        run.Settled(1, retryScheduled: true);
+        if (rows.Count == 0)
+            return;
+        await outbox.ReleaseAsync(rows, run.Owner, $"not sent: {run.PausedBecause}");
+        run.Settled(rows.Count, retryScheduled: true);
     }
 
     /// <summary>

@@ -3,7 +3,6 @@ using System.Threading.RateLimiting;
 using DigestService.Config;
 using DigestService.Store;
 using MailKit.Net.Smtp;
-using MimeKit;
 
 namespace DigestService.Delivery;
 
@@ -35,7 +34,7 @@ public sealed partial class SendWorker(
             {
                 if (run.IsPaused || !await ConnectedAsync(cancellationToken))
                 {
-                    await recorder.GiveBackAsync(row);
+                    await recorder.GiveBackAsync([row]);
                     continue;
                 }
                 if (limiter is not null)
@@ -124,11 +123,11 @@ public sealed partial class SendWorker(
     /// <summary>One attempt; <paramref name="previous"/> (the recording of this connection's last outcome) must finish before the server can accept this one.</summary>
     private async Task<DeliveryOutcome> AttemptAsync(IMailConnection connection, OutboxRow row, Task previous, CancellationToken cancellationToken)
     {
-        using var message = await MimeMessage.LoadAsync(new MemoryStream(row.Message, writable: false), cancellationToken);
+        using var message = StoredMessage.Parse(row.Message);
         DeliveryOutcome outcome;
         try
         {
-            outcome = new DeliveryOutcome(row, DeliveryState.Sent, await connection.SendAsync(message, SmtpSize(row.Message), previous, cancellationToken));
+            outcome = new DeliveryOutcome(row, DeliveryState.Sent, await connection.SendAsync(message, previous, cancellationToken));
         }
         catch (Exception e) when (SmtpOutcome.Classify(e) is { } failure)
         {
@@ -142,9 +141,6 @@ public sealed partial class SendWorker(
         run.Attempted(outcome.State, outcome.Reply);
         return outcome;
     }
-
-    /// <summary>The size on the wire: stored lines end in LF and go out as CRLF.</summary>
-    private static long SmtpSize(byte[] message) => message.Length + message.AsSpan().Count((byte)'\n') - message.AsSpan().Count("\r\n"u8);
 
     private void DropConnection()
     {

@@ -1,4 +1,6 @@
+using System.Data;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using DigestService.Config;
 using Microsoft.Extensions.Options;
 
@@ -8,30 +10,61 @@ namespace DigestService.Store;
 public sealed class DeliveryStore(Database database, IOptions<DeliveryOptions> options, TimeProvider clock)
 {
     /// <summary>
-    /// Queues a rendered digest and records its papers as sent, in one transaction; a delivery with no message is
-    /// stored as skipped (nothing new). False when the subscriber already has this edition.
+    /// Queues many digests in one transaction (one writer, hundreds of rows a commit): each delivery row, its message
+    /// and the papers it carries, recorded as sent. A delivery with no message is stored as skipped (nothing new). With
+    /// <paramref name="owner"/>, rows with a message are stored claimed by that run, to be sent at once; the claimed
+    /// rows are returned with their messages. Null in the list for a subscriber who already had the edition.
     /// </summary>
-    public Task<bool> QueueAsync(PlannedDelivery planned, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(async (connection, transaction) =>
+    public Task<IReadOnlyList<QueuedDelivery?>> QueueAsync(IReadOnlyList<PlannedDelivery> batch, string? owner, CancellationToken cancellationToken = default) =>
+        database.WriteAsync<IReadOnlyList<QueuedDelivery?>>(async (connection, transaction) =>
         {
-            var edition = Iso.Date(planned.Edition);
-            var id = await connection.ExecuteScalarAsync<long?>(database.Sql["InsertDelivery"], new
+            var now = clock.GetUtcNow();
+            var leaseExpires = Iso.Instant(now + options.Value.LeaseDuration);
+            using var delivery = Prepared(connection, transaction, "InsertDelivery", "SubscriberId", "Edition", "State", "MessageId", "PaperCount", "Attempts", "Now", "LeaseOwner", "LeaseExpires");
+            using var message = Prepared(connection, transaction, "InsertDeliveryMessage", "DeliveryId", "Message");
+            using var paper = Prepared(connection, transaction, "InsertSentPaper", "SubscriberId", "ArxivId", "Edition");
+            var queued = new List<QueuedDelivery?>(batch.Count);
+            foreach (var planned in batch)
             {
-                planned.SubscriberId,
-                Edition = edition,
-                State = planned.Message is null ? DeliveryState.Skipped : DeliveryState.Queued,
-                planned.MessageId,
-                PaperCount = planned.PaperIds.Count,
-                Now = Iso.Instant(clock.GetUtcNow()),
-            }, transaction);
-            if (id is null)
-                return false;
-            if (planned.Message is not null)
-                await connection.ExecuteAsync(database.Sql["InsertDeliveryMessage"], new { DeliveryId = id, planned.Message }, transaction);
-            foreach (var paperId in planned.PaperIds)
-                await connection.ExecuteAsync(database.Sql["InsertSentPaper"], new { planned.SubscriberId, ArxivId = paperId, Edition = edition }, transaction);
-            return true;
+                var edition = Iso.Date(planned.Edition);
+                var claimed = owner is not null && planned.Message is not null;
+                var id = await ExecuteAsync(delivery, cancellationToken, planned.SubscriberId, edition,
+                    planned.Message is null ? DeliveryState.Skipped : claimed ? DeliveryState.Sending : DeliveryState.Queued,
+                    planned.MessageId, planned.PaperIds.Count, claimed ? 1 : 0, Iso.Instant(now), claimed ? owner : null, claimed ? leaseExpires : null);
+                if (id is not long deliveryId)
+                {
+                    queued.Add(null);
+                    continue;
+                }
+                if (planned.Message is not null)
+                    await ExecuteAsync(message, cancellationToken, deliveryId, planned.Message);
+                foreach (var paperId in planned.PaperIds)
+                    await ExecuteAsync(paper, cancellationToken, planned.SubscriberId, paperId, edition);
+                queued.Add(new QueuedDelivery(planned, claimed ? new OutboxRow
+                {
+                    Id = deliveryId, SubscriberId = planned.SubscriberId, Edition = edition, MessageId = planned.MessageId, Message = planned.Message!, Attempts = 1,
+                } : null));
+            }
+            return queued;
         }, cancellationToken);
+
+    /// <summary>A command of the named SQL for many executions in one transaction: SQLite compiles it once.</summary>
+    private SqliteCommand Prepared(SqliteConnection connection, IDbTransaction transaction, string name, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = (SqliteTransaction)transaction;
+        command.CommandText = database.Sql[name];
+        foreach (var parameter in parameters)
+            command.Parameters.Add(new SqliteParameter { ParameterName = "@" + parameter });
+        return command;
+    }
+
+    private static async Task<long?> ExecuteAsync(SqliteCommand command, CancellationToken cancellationToken, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        return await command.ExecuteScalarAsync(cancellationToken) is long id ? id : null;
+    }
 
     /// <summary>
     /// Marks unsent rows of people who left or bounced as skipped. Once a run is enough: the claim itself takes only
@@ -103,12 +136,13 @@ public sealed class DeliveryStore(Database database, IOptions<DeliveryOptions> o
             return true;
         }, cancellationToken);
 
-    /// <summary>Gives a claimed row back unsent, for this run or the next to take up again.</summary>
-    public async Task ReleaseAsync(OutboxRow row, string owner, string reason, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(database.Sql["ReleaseDelivery"], new { row.Id, Owner = owner, Reply = Shorten(reason) });
-    }
+    /// <summary>Gives claimed rows back unsent, in one transaction, for this run or the next to take up again.</summary>
+    public Task ReleaseAsync(IReadOnlyList<OutboxRow> rows, string owner, string reason, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync(database.Sql["ReleaseDelivery"], rows.Select(row => new { row.Id, Owner = owner, Reply = Shorten(reason) }), transaction);
+            return true;
+        }, cancellationToken);
 
     /// <summary>When this run's next row falls due (a retry it scheduled, or a row no run holds); null when nothing is left for it.</summary>
     public async Task<DateTimeOffset?> NextDueAsync(string owner, CancellationToken cancellationToken = default)

@@ -25,6 +25,9 @@ public sealed record OutboxRow
 /// <summary>A delivery ready to be queued: one subscriber's rendered message of one edition and the papers it carries.</summary>
 public sealed record PlannedDelivery(long SubscriberId, DateOnly Edition, string MessageId, byte[]? Message, IReadOnlyList<string> PaperIds);
 
+/// <summary>A planned delivery as the outbox took it: <see cref="Claimed"/> is its row when the run sends it at once.</summary>
+public sealed record QueuedDelivery(PlannedDelivery Planned, OutboxRow? Claimed);
+
 /// <summary>What one attempt at a claimed row came to: its new state, the server's reply, and when to try again.</summary>
 public sealed record DeliveryOutcome(OutboxRow Row, string State, string Reply, DateTimeOffset? NextAttemptAt = null);
 
