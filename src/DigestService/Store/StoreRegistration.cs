@@ -10,6 +10,8 @@ public static class StoreRegistration
         services.AddSingleton<Migrator>();
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<PaperStore>();
+        services.AddSingleton<AddressHasher>();
+        services.AddSingleton<ConsentLedger>();
         services.AddSingleton<SubscriberStore>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<EditionStore>();

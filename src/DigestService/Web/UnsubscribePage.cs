@@ -20,9 +20,11 @@ public sealed class UnsubscribePage(WebPages pages, SiteLinks links, PreferenceS
     private async Task<IResult> UnsubscribeAsync(HttpContext context, Subscriber subscriber)
     {
         // The body (List-Unsubscribe=One-Click, or the page's own button) is read only to hold it to the size cap.
-        if ((await PostedForm.ReadAsync(context, checkAntiforgery: false)).Status == FormStatus.TooLarge)
+        var form = await PostedForm.ReadAsync(context, checkAntiforgery: false);
+        if (form.Status == FormStatus.TooLarge)
             return pages.TooLarge();
-        await preferences.UnsubscribeAsync(subscriber.Id, context.RequestAborted);
+        var why = form.Value("List-Unsubscribe") == "One-Click" ? "one-click unsubscribe (List-Unsubscribe-Post)" : "unsubscribed on the unsubscribe page";
+        await preferences.UnsubscribeAsync(subscriber.Id, new ChangeCause(ChangeSource.Link, why), context.RequestAborted);
         return Render(context, (await subscribers.FindByIdAsync(subscriber.Id, context.RequestAborted))!);
     }
 

@@ -28,7 +28,7 @@ public class SignedLinkTests : SiteTest
         await SignUpAsync("ada@example.org", "llm");
         var id = await QueryAsync<long>("SELECT id FROM subscribers");
         var purpose = Enum.Parse<TokenPurpose>(route, ignoreCase: true);
-        var link = $"/{route}/" + Site.Services.GetRequiredService<TokenSigner>().Sign(purpose, id, purpose == TokenPurpose.Confirm ? TimeSpan.FromDays(1) : null);
+        var link = $"/{route}/" + Site.Services.GetRequiredService<TokenSigner>().Sign(purpose, id, purpose == TokenPurpose.Confirmation ? TimeSpan.FromDays(1) : null);
         var before = (await App.RunAsync("subscribers", "list")).Output;
 
         var head = await Browser.HeadAsync(link);
@@ -51,7 +51,7 @@ public class SignedLinkTests : SiteTest
         var id = await QueryAsync<long>("SELECT id FROM subscribers");
         var signer = Site.Services.GetRequiredService<TokenSigner>();
         var purpose = Enum.Parse<TokenPurpose>(route, ignoreCase: true);
-        var good = signer.Sign(purpose, id, purpose == TokenPurpose.Confirm ? TimeSpan.FromDays(1) : null);
+        var good = signer.Sign(purpose, id, purpose == TokenPurpose.Confirmation ? TimeSpan.FromDays(1) : null);
         var formToken = (await Browser.GetAsync("/")).FormToken;
         var before = (await App.RunAsync("subscribers", "list")).Output;
 
