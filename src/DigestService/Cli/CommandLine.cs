@@ -11,7 +11,7 @@ public static class CommandLine
 {
     public const string Usage =
         "usage: DigestService [serve] | ingest [--date D] | send [--date D] | send --due [--at INSTANT] | " +
-        "subscribers add|import|list|remove ... | preview EMAIL [--date D] [--out FILE] | stats";
+        "subscribers add|import|list|remove|unsuppress ... | preview EMAIL [--date D] [--out FILE] | stats";
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error,
         IReadOnlyDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)

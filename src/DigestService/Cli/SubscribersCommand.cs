@@ -5,91 +5,92 @@ using Microsoft.Extensions.Options;
 
 namespace DigestService.Cli;
 
-/// <summary><c>subscribers add|import|list|remove</c>.</summary>
+/// <summary><c>subscribers add|import|list|remove|unsuppress</c>.</summary>
 public static class SubscribersCommand
 {
     public static Task<int> RunAsync(Arguments args, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var store = services.GetRequiredService<SubscriberStore>();
-        return args.Word(1, "a subcommand: add, import, list or remove") switch
+        var catalog = services.GetRequiredService<IOptions<TopicCatalogOptions>>().Value;
+        return args.Word(1, "a subcommand: add, import, list, remove or unsuppress") switch
         {
-            "add" => AddAsync(args, store, services.GetRequiredService<IOptions<TopicCatalogOptions>>().Value, output, cancellationToken),
-            "import" => ImportAsync(args, store, output, error, cancellationToken),
+            "add" => AddAsync(args, store, catalog, output, error, cancellationToken),
+            "import" => ImportAsync(args, store, catalog, output, error, cancellationToken),
             "list" => ListAsync(args, store, output, cancellationToken),
             "remove" => RemoveAsync(args, store, output, error, cancellationToken),
-            var other => throw new UsageException($"unknown subcommand 'subscribers {other}' (add, import, list, remove)"),
+            "unsuppress" => UnsuppressCommand.RunAsync(args, services, output, error, cancellationToken),
+            var other => throw new UsageException($"unknown subcommand 'subscribers {other}' (add, import, list, remove, unsuppress)"),
         };
     }
 
-    private static async Task<int> AddAsync(Arguments args, SubscriberStore store, TopicCatalogOptions catalog, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> AddAsync(Arguments args, SubscriberStore store, TopicCatalogOptions catalog, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         args.Allow(3, "confirmed", "topics", "keywords", "timezone", "hour", "frequency", "max-papers", "weekday");
         var email = Address(args.Word(2, "the email address"));
-        var timeZone = args.Option("timezone");
-        if (timeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
-            throw new UsageException($"--timezone must be an IANA time zone such as Europe/Paris, got '{timeZone}'");
-        var frequency = args.Option("frequency");
-        if (frequency is not null and not ("daily" or "weekly"))
-            throw new UsageException($"--frequency must be daily or weekly, got '{frequency}'");
-        var topics = List(args.Option("topics"));
-        if (topics?.Split(',', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(key => catalog.Find(key) is null) is { } unknown)
-            throw new UsageException($"--topics: no topic '{unknown}' in the catalog (known: {string.Join(", ", catalog.Topics.Select(t => t.Key))})");
-        var change = new SubscriberChange(email)
+        var fields = new SubscriberFields(args.Option("topics"), args.Option("keywords"), args.Option("timezone"), args.Option("hour"),
+            args.Option("frequency"), args.Option("weekday"), args.Option("max-papers"));
+        var (change, problem) = fields.Check(email, args.Has("confirmed") ? SubscriberStatus.Active : null, catalog, column => "--" + column.Replace('_', '-'));
+        if (change is null)
+            throw new UsageException(problem!);
+        var result = (await store.UpsertAsync([change], new ChangeCause(ChangeSource.Cli, "subscribers add"), cancellationToken))[0];
+        if (result.Suppression is { } suppression)
         {
-            Status = args.Has("confirmed") ? SubscriberStatus.Active : null,
-            Topics = topics,
-            Keywords = List(args.Option("keywords")),
-            TimeZone = timeZone,
-            DeliveryHour = args.Int("hour", 0, 23),
-            Frequency = frequency,
-            WeeklyDay = args.Int("weekday", 0, 6),
-            MaxPapers = args.Int("max-papers", 1, 100),
-        };
-        var id = await store.UpsertAsync(change, cancellationToken);
-        var saved = await store.FindByIdAsync(id, cancellationToken);
-        await output.WriteLineAsync($"{saved!.Email}: {saved.Status}");
+            await error.WriteLineAsync(suppression.Refusal(email));
+            return 1;
+        }
+        await output.WriteLineAsync($"{result.Email}: {result.Status}");
         return 0;
     }
 
-    private static async Task<int> ImportAsync(Arguments args, SubscriberStore store, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <summary>Rows written per transaction: each batch checks suppression and writes in the same transaction.</summary>
+    private const int ImportBatch = 1000;
+
+    private static async Task<int> ImportAsync(Arguments args, SubscriberStore store, TopicCatalogOptions catalog, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         args.Allow(3, "confirmed");
         var path = args.Word(2, "the file to import");
         if (!File.Exists(path))
             throw new UsageException($"no such file: {path}");
-        var lines = await File.ReadAllLinesAsync(path, cancellationToken);
-        var column = 0;
-        var start = 0;
-        if (lines.Length > 0 && lines[0].Split(',').Select(h => h.Trim().Trim('"').ToLowerInvariant()).ToList() is var header && header.Contains("email"))
+        var status = args.Has("confirmed") ? SubscriberStatus.Active : null;
+        var cause = new ChangeCause(ChangeSource.Cli, $"subscribers import {Path.GetFileName(path)}");
+        int imported = 0, updated = 0, refused = 0;
+        var batch = new List<SubscriberChange>(ImportBatch);
+        await foreach (var row in SubscriberCsv.ReadAsync(path, cancellationToken))
         {
-            column = header.IndexOf("email");
-            start = 1;
-        }
-        int added = 0, refused = 0;
-        for (var i = start; i < lines.Length; i++)
-        {
-            if (string.IsNullOrWhiteSpace(lines[i]))
-                continue;
-            var cells = lines[i].Split(',');
-            var (address, problem) = AddressValidator.Validate(column < cells.Length ? cells[column].Trim().Trim('"') : "");
-            if (address is null)
+            var (address, problem) = row.Error is null ? AddressValidator.Validate(row.Email) : (null, row.Error);
+            var (change, fieldProblem) = address is null ? (null, problem) : row.Fields.Check(address, status, catalog, column => column);
+            if (change is null)
             {
                 refused++;
-                await error.WriteLineAsync($"{path}:{i + 1}: {problem}");
+                await error.WriteLineAsync($"{path}:{row.Line}: {fieldProblem}");
                 continue;
             }
-            // Re-importing an old list must not undo anyone's unsubscribe or a hard bounce.
-            if (await store.FindByEmailAsync(address, cancellationToken) is { Status: SubscriberStatus.Unsubscribed or SubscriberStatus.Bounced } left)
-            {
-                refused++;
-                await error.WriteLineAsync($"{path}:{i + 1}: {address} is {left.Status}; only they can subscribe again");
-                continue;
-            }
-            await store.UpsertAsync(new SubscriberChange(address) { Status = args.Has("confirmed") ? SubscriberStatus.Active : null }, cancellationToken);
-            added++;
+            batch.Add(change);
+            if (batch.Count == ImportBatch)
+                await FlushAsync();
         }
-        await output.WriteLineAsync($"imported {added}, refused {refused}");
+        await FlushAsync();
+        await output.WriteLineAsync($"imported {imported}, updated {updated}, refused {refused}");
         return 0;
+
+        async Task FlushAsync()
+        {
+            if (batch.Count == 0)
+                return;
+            foreach (var result in await store.UpsertAsync(batch, cause, cancellationToken))
+            {
+                switch (result.Kind)
+                {
+                    case UpsertKind.Imported: imported++; break;
+                    case UpsertKind.Updated: updated++; break;
+                    default:
+                        refused++;
+                        await error.WriteLineAsync(result.Suppression!.Refusal(result.Email));
+                        break;
+                }
+            }
+            batch.Clear();
+        }
     }
 
     private static async Task<int> ListAsync(Arguments args, SubscriberStore store, TextWriter output, CancellationToken cancellationToken)
@@ -113,12 +114,9 @@ public static class SubscribersCommand
         return 0;
     }
 
-    private static string Address(string input) => AddressValidator.Validate(input) switch
+    public static string Address(string input) => AddressValidator.Validate(input) switch
     {
         { Address: { } address } => address,
         var (_, problem) => throw new UsageException($"'{input}': {problem}"),
     };
-
-    private static string? List(string? text) =>
-        text is null ? null : string.Join(",", text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -34,9 +34,11 @@ public sealed class ConsentLedger(SqlCatalog sql, AddressHasher hasher)
     }
 
     /// <summary>Records a subscriber's current status as changed from <paramref name="oldStatus"/> (null: a new row).</summary>
-    public async Task RecordAsync(IDbConnection connection, IDbTransaction transaction, StatusRow current, string? oldStatus, ChangeCause cause, string now, string? suppressAs = null)
+    /// <param name="noteUnchanged">Record an audit row even when the status stays (an operator's request).</param>
+    public async Task RecordAsync(IDbConnection connection, IDbTransaction transaction, StatusRow current, string? oldStatus, ChangeCause cause, string now,
+        string? suppressAs = null, bool noteUnchanged = false)
     {
-        if (current.Status != oldStatus)
+        if (current.Status != oldStatus || noteUnchanged)
         {
             await connection.ExecuteAsync(sql["InsertStatusChange"], new
             {

@@ -14,6 +14,7 @@ public static class StoreRegistration
         services.AddSingleton<ConsentLedger>();
         services.AddSingleton<SubscriberStore>();
         services.AddSingleton<DeliveryStore>();
+        services.AddSingleton<BounceMailboxStore>();
         services.AddSingleton<EditionStore>();
         services.AddSingleton<StatsStore>();
         services.AddSingleton<FeedSourceStore>();

@@ -82,12 +82,11 @@ public sealed class SubscriberStore(Database database, ConsentLedger ledger, IOp
             if (await ledger.FindAsync(connection, transaction, email) is not { } suppression)
                 return null;
             var now = Iso.Instant(clock.GetUtcNow());
-            if (await connection.ExecuteAsync(database.Sql["SignUp"], new { Email = email, Topics = "", TimeZone = "UTC", DefaultMaxPapers = digest.Value.MaxPapers, Now = now }, transaction) > 0)
-            {
-                var added = await connection.QuerySingleAsync<Subscriber>(database.Sql["SubscriberByEmail"], new { Email = email }, transaction);
-                await ledger.RecordAsync(connection, transaction, new StatusRow(added.Id, added.Email, added.Status), null, cause, now);
-            }
-            return (await connection.QuerySingleAsync<Subscriber>(database.Sql["SubscriberByEmail"], new { Email = email }, transaction), suppression);
+            var added = await connection.ExecuteAsync(database.Sql["SignUp"], new { Email = email, Topics = "", TimeZone = "UTC", DefaultMaxPapers = digest.Value.MaxPapers, Now = now }, transaction) > 0;
+            var subscriber = await connection.QuerySingleAsync<Subscriber>(database.Sql["SubscriberByEmail"], new { Email = email }, transaction);
+            // The request itself goes in the audit trail, with the status it leaves unchanged.
+            await ledger.RecordAsync(connection, transaction, new StatusRow(subscriber.Id, subscriber.Email, subscriber.Status), added ? null : subscriber.Status, cause, now, noteUnchanged: true);
+            return (subscriber, suppression);
         }, cancellationToken);
 
     public async Task<Subscriber?> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
