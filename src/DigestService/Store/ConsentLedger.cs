@@ -65,4 +65,15 @@ public sealed class ConsentLedger(SqlCatalog sql, AddressHasher hasher)
 }
 
 /// <summary>A subscriber's id, address and status, as read inside a write.</summary>
-public sealed record StatusRow(long Id, string Email, string Status);
+public sealed record StatusRow
+{
+    public StatusRow()
+    {
+    }
+
+    public StatusRow(long id, string email, string status) => (Id, Email, Status) = (id, email, status);
+
+    public long Id { get; init; }
+    public string Email { get; init; } = "";
+    public string Status { get; init; } = "";
+}
