@@ -94,9 +94,13 @@ public sealed partial class BounceMailbox(IOptions<BounceOptions> options, Deliv
                 kept.Add(uids[i]);
                 continue;
             }
-            // TOP n 0: the headers alone tell a report from other mail.
-            var headers = await client.GetMessageHeadersAsync(i, cancellationToken);
-            if (ContentType.TryParse(headers[HeaderId.ContentType] ?? "", out var type) && IsReport(type)
+            // TOP n 0: the headers alone tell a report from other mail (read raw: MimeKit's message headers leave
+            // Content-Type to the body).
+            HeaderList headers;
+            await using (var top = await client.GetStreamAsync(i, headersOnly: true, cancellationToken))
+                headers = await HeaderList.LoadAsync(ParserOptions.Default, top, cancellationToken);
+            if (headers.FirstOrDefault(h => h.Id == HeaderId.ContentType) is { } header
+                && ContentType.TryParse(ParserOptions.Default, header.RawValue, out var type) && IsReport(type)
                 && await ApplyAsync(await client.GetMessageAsync(i, cancellationToken), tally, cancellationToken))
                 await client.DeleteMessageAsync(i, cancellationToken);
             else
