@@ -1,8 +1,8 @@
-using DigestService.Cli;
 using DigestService.Delivery;
 using DigestService.Digest;
 using DigestService.Feed;
 using DigestService.Jobs;
+using DigestService.Links;
 using DigestService.Store;
 using DigestService.Web;
 using Microsoft.Extensions.Configuration.Memory;
@@ -19,12 +19,13 @@ public static class Program
         return await CommandLine.RunAsync(args, Console.Out, Console.Error, cancellationToken: stop.Token);
     }
 
-    /// <param name="overrideServices">Registrations applied last, for tests: a fake clock, for instance.</param>
+    /// <param name="serve">Run the scheduler and show logs (the serve verb); other verbs are quiet unless <paramref name="verbose"/>.</param>
+    /// <param name="overrideServices">Registrations applied last: the CLI's verbs, or for tests a fake clock, for instance.</param>
     public static WebApplication Build(string[] configurationArgs, bool serve, IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? overrideServices = null)
+        Action<IServiceCollection>? overrideServices = null, bool verbose = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configurationArgs, ContentRootPath = ContentRoot.Find() });
-        if (!serve)
+        if (!serve && !verbose)
         {
             // A verb speaks through its own output lines; logs stay quiet unless the configuration asks for them.
             builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = [new("Logging:Console:LogLevel:Default", "None")] });
@@ -36,7 +37,8 @@ public static class Program
 
         var configuration = builder.Configuration;
         builder.Services
-            .AddStore()
+            .AddStore(configuration)
+            .AddLinks(configuration)
             .AddFeed(configuration)
             .AddDigest(configuration)
             .AddDelivery(configuration)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using DigestService.Config;
 using DigestService.Store;
 
 namespace DigestService.Cli;
@@ -8,18 +7,25 @@ namespace DigestService.Cli;
 public sealed record SubscriberFields(string? Topics, string? Keywords, string? TimeZone, string? Hour, string? Frequency, string? Weekday, string? MaxPapers)
 {
     /// <summary>
-    /// The change these fields make to <paramref name="email"/>, or the first field that is wrong, named by
-    /// <paramref name="name"/> (given the column name: max_papers, …).
+    /// The change these fields make to <paramref name="email"/>, checked by <see cref="SubscriberRules"/>, or the first
+    /// field that is wrong, named by <paramref name="name"/> (given the column name: max_papers, …).
     /// </summary>
-    public (SubscriberChange? Change, string? Error) Check(string email, string? status, TopicCatalogOptions catalog, Func<string, string> name)
+    public (SubscriberChange? Change, string? Error) Check(string email, string? status, SubscriberRules rules, Func<string, string> name)
     {
-        if (TimeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+        if (TimeZone is not null && !SubscriberRules.IsKnownTimeZone(TimeZone))
             return (null, $"{name("timezone")} must be an IANA time zone such as Europe/Paris, got '{TimeZone}'");
-        if (Frequency is not null and not ("daily" or "weekly"))
-            return (null, $"{name("frequency")} must be daily or weekly, got '{Frequency}'");
+        Frequency? frequency = null;
+        if (Frequency is not null)
+        {
+            if (!FrequencyNames.TryParse(Frequency, out var parsed))
+                return (null, $"{name("frequency")} must be {FrequencyNames.Daily} or {FrequencyNames.Weekly}, got '{Frequency}'");
+            frequency = parsed;
+        }
         var topics = List(Topics);
-        if (topics?.Split(',', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(key => catalog.Find(key) is null) is { } unknown)
-            return (null, $"{name("topics")}: no topic '{unknown}' in the catalog (known: {string.Join(", ", catalog.Topics.Select(t => t.Key))})");
+        if (topics is not null && rules.CheckTopics(topics.Split(',', StringSplitOptions.RemoveEmptyEntries)).Unknown is { } unknown)
+            return (null, $"{name("topics")}: no topic '{unknown}' in the catalog (known: {string.Join(", ", rules.Catalog.Topics.Select(t => t.Key))})");
+        if (Keywords is not null && rules.KeywordsProblem(Keywords) is { } problem)
+            return (null, $"{name("keywords")}: {problem}");
         string? error = null;
         var change = new SubscriberChange(email)
         {
@@ -27,20 +33,20 @@ public sealed record SubscriberFields(string? Topics, string? Keywords, string? 
             Topics = topics,
             Keywords = List(Keywords),
             TimeZone = TimeZone,
-            DeliveryHour = Int(Hour, "hour", 0, 23),
-            Frequency = Frequency,
-            WeeklyDay = Int(Weekday, "weekday", 0, 6),
-            MaxPapers = Int(MaxPapers, "max_papers", 1, 100),
+            DeliveryHour = Int(Hour, "hour", SubscriberRules.Hours),
+            Frequency = frequency,
+            WeeklyDay = Int(Weekday, "weekday", SubscriberRules.Weekdays),
+            MaxPapers = Int(MaxPapers, "max_papers", SubscriberRules.PapersPerEmail),
         };
         return error is null ? (change, null) : (null, error);
 
-        int? Int(string? text, string field, int min, int max)
+        int? Int(string? text, string field, (int Min, int Max) range)
         {
             if (text is null)
                 return null;
-            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && SubscriberRules.Within(range, value))
                 return value;
-            error ??= $"{name(field)} must be a whole number from {min} to {max}, got '{text}'";
+            error ??= $"{name(field)} must be a whole number from {range.Min} to {range.Max}, got '{text}'";
             return null;
         }
     }

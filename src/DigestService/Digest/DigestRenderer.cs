@@ -3,8 +3,9 @@ using System.Globalization;
 using System.Net;
 using DigestService.Config;
 using DigestService.Store;
-using DigestService.Web;
 using Microsoft.Extensions.Options;
+using DigestService.Links;
+using DigestService.Templates;
 
 namespace DigestService.Digest;
 

@@ -1,3 +1,4 @@
+using DigestService.Digest;
 using DigestService.Feed;
 using Quartz;
 
@@ -5,14 +6,14 @@ namespace DigestService.Jobs;
 
 /// <summary>Fetches the feed window ending today (UTC) and stores it.</summary>
 [DisallowConcurrentExecution]
-public sealed class IngestJob(IngestService ingest, JobRuns runs, TimeProvider clock) : IJob
+public sealed class IngestJob(IngestService ingest, JobRuns runs, EditionClock clock) : IJob
 {
     public static readonly JobKey Key = new("ingest");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        await ingest.IngestAsync(DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
+        var now = clock.Now;
+        await ingest.IngestAsync(EditionClock.UtcDate(now), cancellationToken);
         await runs.RecordAsync(Key, now, cancellationToken);
     }
 }

@@ -30,7 +30,7 @@ public sealed class PreferenceStore(Database database, ConsentLedger ledger, Tim
             Keywords = string.Join(",", preferences.Keywords),
             preferences.TimeZone,
             preferences.DeliveryHour,
-            preferences.Frequency,
+            Frequency = FrequencyNames.Of(preferences.Frequency),
             preferences.WeeklyDay,
             preferences.MaxPapers,
         }, cancellationToken);
@@ -48,7 +48,7 @@ public sealed record SubscriberPreferences(
     IReadOnlyList<string> Keywords,
     string TimeZone,
     int DeliveryHour,
-    string Frequency,
+    Frequency Frequency,
     int WeeklyDay,
     int MaxPapers)
 {

@@ -31,7 +31,7 @@ public sealed class SubscriberStore(Database database, ConsentLedger ledger, IOp
                 var id = await connection.ExecuteScalarAsync<long>(database.Sql["UpsertSubscriber"], new
                 {
                     change.Email, change.Status, change.Topics, change.Keywords, change.TimeZone, change.DeliveryHour,
-                    change.Frequency, change.WeeklyDay, change.MaxPapers,
+                    Frequency = change.Frequency is { } frequency ? FrequencyNames.Of(frequency) : null, change.WeeklyDay, change.MaxPapers,
                     DefaultMaxPapers = digest.Value.MaxPapers,
                     Now = now,
                 }, transaction);

@@ -1,6 +1,7 @@
 using DigestService.Config;
 using DigestService.Store;
 using Microsoft.Extensions.Options;
+using DigestService.Links;
 
 namespace DigestService.Web;
 
@@ -9,7 +10,7 @@ namespace DigestService.Web;
 /// <c>POST</c> activates and shows what the subscriber will get. A link works once: used, or voided by an unsubscribe,
 /// it gets the 404 page and changes nothing.
 /// </summary>
-public sealed class ConfirmPage(WebPages pages, SiteLinks links, TokenSigner tokens, SignUpStore signUps, IOptions<TopicCatalogOptions> catalog)
+public sealed class ConfirmPage(WebPages pages, Forms forms, SiteLinks links, TokenSigner tokens, SignUpStore signUps, IOptions<TopicCatalogOptions> catalog)
 {
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapSigned<ConfirmPage>("/confirm", TokenPurpose.Confirmation,
@@ -18,7 +19,7 @@ public sealed class ConfirmPage(WebPages pages, SiteLinks links, TokenSigner tok
 
     private async Task<IResult> ConfirmAsync(HttpContext context, Subscriber subscriber)
     {
-        var form = await PostedForm.ReadAsync(context, checkAntiforgery: true);
+        var form = await forms.ReadAsync(context, checkAntiforgery: true);
         if (form.Status == FormStatus.TooLarge)
             return pages.TooLarge();
         if (form.Status == FormStatus.Unreadable)
@@ -42,7 +43,7 @@ public sealed class ConfirmPage(WebPages pages, SiteLinks links, TokenSigner tok
             Summary = SubscriptionSummary.Schedule(subscriber, catalog.Value),
             PreferencesPath = links.PreferencesPath(subscriber.Id),
             Error = error,
-            FormToken = FormToken.For(context),
+            FormToken = forms.Token(context),
         }, error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 }
