@@ -12,6 +12,23 @@ public sealed class ConsentLedger(SqlCatalog sql, AddressHasher hasher)
     public Task<Suppression?> FindAsync(IDbConnection connection, IDbTransaction transaction, string email) =>
         connection.QuerySingleOrDefaultAsync<Suppression>(sql["FindSuppression"], new { Hash = hasher.Hash(email) }, transaction);
 
+    /// <summary><see cref="FindAsync(IDbConnection, IDbTransaction, string)"/> with a prepared statement, for a batch.</summary>
+    public async Task<Suppression?> FindAsync(PreparedCommands commands, string email)
+    {
+        await using var reader = await commands.For("FindSuppression", ("Hash", hasher.Hash(email))).ExecuteReaderAsync();
+        return await reader.ReadAsync() ? new Suppression(reader.GetString(0), reader.GetString(1), reader.GetString(2)) : null;
+    }
+
+    /// <summary>
+    /// The audit row of a batch write (add, import) that changed a status, with a prepared statement. Such a write never
+    /// makes anyone leave, and runs only for addresses that are not suppressed, so the list has nothing to change.
+    /// </summary>
+    public Task RecordAsync(PreparedCommands commands, StatusRow current, string? oldStatus, ChangeCause cause, string now) =>
+        current.Status == oldStatus
+            ? Task.CompletedTask
+            : commands.For("InsertStatusChange", ("SubscriberId", current.Id), ("OldStatus", oldStatus), ("NewStatus", current.Status),
+                ("Source", cause.Source), ("Reason", cause.Reason), ("Now", now)).ExecuteNonQueryAsync();
+
     public Task SuppressAsync(IDbConnection connection, IDbTransaction transaction, string email, string reason, string source, string now) =>
         connection.ExecuteAsync(sql["Suppress"], new { Hash = hasher.Hash(email), Reason = reason, Source = source, Now = now }, transaction);
 

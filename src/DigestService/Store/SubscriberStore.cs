@@ -20,23 +20,26 @@ public sealed class SubscriberStore(Database database, ConsentLedger ledger, IOp
         {
             var now = Iso.Instant(clock.GetUtcNow());
             var results = new List<UpsertResult>(changes.Count);
+            using var commands = new PreparedCommands(connection, transaction, database.Sql);
             foreach (var change in changes)
             {
-                if (await ledger.FindAsync(connection, transaction, change.Email) is { } suppression)
+                if (await ledger.FindAsync(commands, change.Email) is { } suppression)
                 {
                     results.Add(new UpsertResult(change.Email, UpsertKind.Refused, null, suppression));
                     continue;
                 }
-                var before = await connection.QuerySingleOrDefaultAsync<string?>(database.Sql["SubscriberStatusByEmail"], new { change.Email }, transaction);
-                var id = await connection.ExecuteScalarAsync<long>(database.Sql["UpsertSubscriber"], new
+                var before = await commands.For("SubscriberStatusByEmail", ("Email", change.Email)).ExecuteScalarAsync() as string;
+                StatusRow after;
+                await using (var upserted = await commands.For("UpsertSubscriber",
+                    ("Email", change.Email), ("Status", change.Status), ("Topics", change.Topics), ("Keywords", change.Keywords),
+                    ("TimeZone", change.TimeZone), ("DeliveryHour", change.DeliveryHour),
+                    ("Frequency", change.Frequency is { } frequency ? FrequencyNames.Of(frequency) : null), ("WeeklyDay", change.WeeklyDay),
+                    ("MaxPapers", change.MaxPapers), ("DefaultMaxPapers", digest.Value.MaxPapers), ("Now", now)).ExecuteReaderAsync())
                 {
-                    change.Email, change.Status, change.Topics, change.Keywords, change.TimeZone, change.DeliveryHour,
-                    Frequency = change.Frequency is { } frequency ? FrequencyNames.Of(frequency) : null, change.WeeklyDay, change.MaxPapers,
-                    DefaultMaxPapers = digest.Value.MaxPapers,
-                    Now = now,
-                }, transaction);
-                var after = (await ledger.StatusAsync(connection, transaction, id))!;
-                await ledger.RecordAsync(connection, transaction, after, before, cause, now);
+                    await upserted.ReadAsync();
+                    after = new StatusRow(upserted.GetInt64(0), upserted.GetString(1), upserted.GetString(2));
+                }
+                await ledger.RecordAsync(commands, after, before, cause, now);
                 results.Add(new UpsertResult(after.Email, before is null ? UpsertKind.Imported : UpsertKind.Updated, after.Status, null));
             }
             return results;

@@ -1,5 +1,6 @@
 using System.Net;
 using DigestService.Tests.Support;
+using DigestService.Links;
 using DigestService.Web;
 using Microsoft.Extensions.DependencyInjection;
 
