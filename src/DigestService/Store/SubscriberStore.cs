@@ -71,10 +71,6 @@ public sealed class SubscriberStore(Database database, ConsentLedger ledger, IOp
             return true;
         }, cancellationToken);
 
-    /// <summary>Why an address is suppressed, or null when it is not.</summary>
-    public Task<Suppression?> FindSuppressionAsync(string email, CancellationToken cancellationToken = default) =>
-        database.WriteAsync((connection, transaction) => ledger.FindAsync(connection, transaction, email), cancellationToken);
-
     /// <summary>
     /// The subscriber to send an operator's confirmation to for a suppressed address: the one we know, unchanged, or
     /// (for someone who was deleted) a new pending one. Null when the address is not suppressed.

@@ -37,8 +37,8 @@ CREATE TABLE status_changes (
 );
 CREATE INDEX status_changes_by_subscriber ON status_changes(subscriber_id, id);
 
--- What the bounce mailbox reader has already looked at, so a run reads only what is new: IMAP keeps the folder's
--- UIDVALIDITY and last UID (uid 'imap-position': 'UIDVALIDITY:UID'), POP3 the UIDL of every message it left there.
+-- The POP3 messages the bounce mailbox reader looked at and left on the server (by UIDL), so a run downloads only
+-- what is new. (IMAP needs only the folder's UIDVALIDITY and last UID, kept in settings.)
 CREATE TABLE bounce_mailbox_seen (
     mailbox TEXT NOT NULL,                      -- protocol, user and host (and folder): another mailbox starts afresh
     uid     TEXT NOT NULL,
