@@ -37,7 +37,7 @@ public sealed class SubscribersImportVerb(SubscriberStore store, SubscriberRules
         var batch = new List<SubscriberChange>(Batch);
         await foreach (var row in SubscriberCsv.ReadAsync(path, cancellationToken))
         {
-            var (address, problem) = row.Error is null ? AddressValidator.Validate(row.Email) : (null, row.Error);
+            var (address, problem) = row.Error is null ? AddressCanonicalizer.Canonicalize(row.Email) : (null, row.Error);
             var (change, fieldProblem) = address is null ? (null, problem) : row.Fields.Check(address, status, rules, column => column);
             if (change is null)
             {

@@ -12,8 +12,11 @@ public sealed class SignUpStore(Database database, ConsentLedger ledger, IOption
 {
     private static readonly ChangeCause FormSignUp = new(ChangeSource.Web, "signed up on the web form");
 
-    /// <summary>The subscriber for the address: a new pending one, or the one we know, unchanged.</summary>
-    public Task<(long Id, string Status)> SignUpAsync(string email, string topics, string timeZone, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// The subscriber for the address: a new pending one, or the one we know, unchanged. Returns the row's id, status
+    /// and stored address: mail goes to it, not to another spelling of it that matched.
+    /// </summary>
+    public Task<(long Id, string Status, string Email)> SignUpAsync(string email, string topics, string timeZone, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {
             var now = Iso.Instant(clock.GetUtcNow());
@@ -24,7 +27,7 @@ public sealed class SignUpStore(Database database, ConsentLedger ledger, IOption
             var row = await connection.QuerySingleAsync<Subscriber>(database.Sql["SubscriberByEmail"], new { Email = email }, transaction);
             if (inserted > 0)
                 await ledger.RecordAsync(connection, transaction, new StatusRow(row.Id, row.Email, row.Status), oldStatus: null, FormSignUp, now);
-            return (row.Id, row.Status);
+            return (row.Id, row.Status, row.Email);
         }, cancellationToken);
 
     /// <summary>Counts one confirmation email for the subscriber; false, and nothing counted, when the day's allowance is used up.</summary>

@@ -22,9 +22,9 @@ public sealed partial class SignUpService(
     /// </summary>
     public async Task SignUpAsync(string email, IReadOnlyList<string> topics, string timeZone, CancellationToken cancellationToken)
     {
-        var (id, status) = await store.SignUpAsync(email, string.Join(",", topics), timeZone, cancellationToken);
+        var (id, status, stored) = await store.SignUpAsync(email, string.Join(",", topics), timeZone, cancellationToken);
         var request = new ConfirmationRequest(string.Join(",", topics), timeZone, new ChangeCause(ChangeSource.Web, "signed up on the web form"));
-        await QueueAsync(new Subscriber { Id = id, Email = email, Status = status }, request, cancellationToken);
+        await QueueAsync(new Subscriber { Id = id, Email = stored, Status = status }, request, cancellationToken);
     }
 
     /// <summary>Queues a confirmation link for a subscriber who is not active (the preferences page's "resubscribe").</summary>
