@@ -183,7 +183,7 @@ public class PreferencesTests : SiteTest
         var page = await Browser.GetAsync(preferences);
         Assert.Contains("<h2>Current settings: not confirmed yet</h2>", page.Html);
         Assert.Contains("Not confirmed yet.", page.Text);
-        Assert.Contains(">Yes, start my digest</button>", page.Html);
+        Assert.Contains(">Email me a new confirmation link</button>", page.Html);
         Assert.Equal("pending", await StatusOfAsync("ada@example.org"));
 
         var asked = await Browser.SubmitAsync(preferences, Fields.Of(("do", "resubscribe")));
