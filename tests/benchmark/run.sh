@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Delivery throughput: SUBSCRIBERS digests (default 20000) from DigestService to Postfix's smtp-sink on loopback,
-# against smtp-source sending as many messages of the same size over as many connections to the same sink.
+# Send throughput, in one run against one Postfix smtp-sink on loopback: SUBSCRIBERS digests (default 20000, a mixed
+# list) end to end, end to end with DKIM, render only, deliver only, time to first message, peak memory, and
+# smtp-source sending as many messages of the same size over as many connections to the same sink (the wire's limit).
 # Not part of `dotnet test`: run it by hand (bash tests/benchmark/run.sh) on an otherwise quiet machine.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -12,7 +13,9 @@ EDITION=2026-08-14
 for tool in /usr/sbin/smtp-sink /usr/sbin/smtp-source /usr/bin/time; do
   [ -x "$tool" ] || { echo "benchmark: $tool is missing; install the Debian packages postfix and time (deploy/test.sh installs postfix)" >&2; exit 1; }
 done
-command -v python3 >/dev/null || { echo "benchmark: python3 is needed to serve the feed fixture" >&2; exit 1; }
+for tool in python3 openssl; do
+  command -v $tool >/dev/null || { echo "benchmark: $tool is needed" >&2; exit 1; }
+done
 
 work=$(mktemp -d /tmp/digest-bench-XXXXXX)
 pids=()
@@ -20,8 +23,11 @@ cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; r
 trap cleanup EXIT
 
 calc() { awk "BEGIN { printf \"%.${2:-1}f\", $1 }"; }
+now() { date +%s.%N; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
 
+echo "machine: $(nproc) cores, load average $(load) at start"
 dotnet build src/DigestService -c Release -o "$work/app" -v quiet -nologo >/dev/null
 app=(dotnet "$work/app/DigestService.dll")
 
@@ -32,9 +38,9 @@ feed_port=$(free_port)
 python3 -m http.server "$feed_port" --bind 127.0.0.1 --directory "$work/feed" >/dev/null 2>&1 &
 pids+=($!)
 
+# One sink for every phase. -c prints a running count on each delivered message: its first byte is the first message.
 sink_port=$(free_port)
-# smtp-sink drops root privileges to nobody; -c counts, 1024 is the listen backlog.
-/usr/sbin/smtp-sink -u nobody -c "127.0.0.1:$sink_port" 1024 >/dev/null 2>&1 &
+/usr/sbin/smtp-sink -u nobody -c "127.0.0.1:$sink_port" 1024 > "$work/sink.out" 2>&1 &
 pids+=($!)
 sleep 0.5
 
@@ -45,35 +51,82 @@ export Smtp__Host=127.0.0.1 Smtp__Security=None Smtp__MaxConnections=$CONNECTION
 export Logging__Console__LogLevel__Default=None
 
 "${app[@]}" ingest --date $EDITION >/dev/null
-seq 1 "$SUBSCRIBERS" | sed 's/.*/reader-&@example.org/' > "$work/subscribers.txt"
-"${app[@]}" subscribers import "$work/subscribers.txt" --confirmed >/dev/null
+# The mixed list: 4 in 10 everyone's list, 4 in 10 one or two catalog topics, 2 in 10 their own keywords.
+python3 - "$SUBSCRIBERS" > "$work/subscribers.csv" <<'EOF'
+import random, sys
+random.seed(13)
+topics = ["llm", "reasoning", "agents", "multimodal", "generation", "speech-audio", "reinforcement-learning",
+          "robotics", "vision-3d", "efficiency", "safety", "code"]
+words = ["world models", "sparse attention", "linear attention", "distillation", "routing", "video", "diffusion",
+         "speculative decoding", "reinforcement learning", "agentic", "benchmark", "3D", "depth", "robot", "planning",
+         "retrieval", "long context", "quantization", "tokenizer", "alignment", "reward model", "math", "proof",
+         "code generation", "speech", "audio", "image editing", "segmentation", "multimodal", "pre-training",
+         "fine-tuning", "memory", "tool use", "search", "graph", "protein", "medical", "evaluation", "privacy", "safety"]
+print("email,topics,keywords")
+for i in range(1, int(sys.argv[1]) + 1):
+    kind = i % 10
+    chosen = "" if kind < 4 else ",".join(random.sample(topics, random.randint(1, 2))) if kind < 8 else ""
+    keywords = ", ".join(random.sample(words, random.randint(1, 3))) if kind >= 8 else ""
+    print(f'reader-{i}@example.org,"{chosen}","{keywords}"')
+EOF
+"${app[@]}" subscribers import "$work/subscribers.csv" --confirmed >/dev/null
+cp "$work/digest.db" "$work/list.db"
+openssl genrsa -out "$work/dkim.pem" 2048 2>/dev/null
 
-# Phase 1, render: with the SMTP port closed, `send` renders every digest into the outbox and stops at the connection.
+# Runs `send` as its own process under GNU time (peak resident memory in $work/rss); sets $elapsed and $sent.
+timed_send() {
+  local start; start=$(now)
+  /usr/bin/time -f "%M" -o "$work/rss" "${app[@]}" send --date $EDITION > "$work/send.out" 2>"$work/send.err" || true
+  elapsed=$(calc "$(now) - $start" 2)
+  sent=$(grep -o 'sent [0-9]*' "$work/send.out" | cut -d' ' -f2 || true)
+  [ -n "$sent" ] || { echo "benchmark: send failed: $(cat "$work/send.out" "$work/send.err")" >&2; exit 1; }
+}
+fresh_list() { cp "$work/list.db" "$work/digest.db"; rm -f "$work/digest.db-wal" "$work/digest.db-shm"; }
+
+# 1. End to end: select, render, queue and deliver in one `send`, the first message timed from the process start.
+fresh_list
+[ ! -s "$work/sink.out" ] || { echo "benchmark: the sink counted messages before the run" >&2; exit 1; }
+( while [ ! -s "$work/sink.out" ]; do sleep 0.005; done; now > "$work/first" ) &
+watcher=$!
+started=$(now)
+Smtp__Port=$sink_port timed_send
+wait $watcher || true
+e2e_s=$elapsed e2e_sent=$sent e2e_mb=$(( $(tail -1 "$work/rss") / 1024 ))
+first_s=$(calc "$(cat "$work/first") - $started" 2)
+nothing_new=$(python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute(\"select count(*) from deliveries where state='skipped'\").fetchone()[0])" "$work/digest.db")
+
+# 2. End to end with DKIM (RSA-2048), signed in the renderers.
+fresh_list
+Dkim__Domain=example.org Dkim__Selector=bench Dkim__PrivateKeyFile="$work/dkim.pem" Smtp__Port=$sink_port timed_send
+dkim_s=$elapsed dkim_sent=$sent
+
+# 3. Render only: with the SMTP port closed, `send` renders and queues every digest into the outbox and sends none.
+fresh_list
 closed_port=$(free_port)
-start=$(date +%s.%N)
-Smtp__Port=$closed_port "${app[@]}" send --date $EDITION >/dev/null 2>&1 || true
-render_s=$(calc "$(date +%s.%N) - $start")
-
+Smtp__Port=$closed_port timed_send
+render_s=$elapsed render_mb=$(( $(tail -1 "$work/rss") / 1024 ))
+queued=$(python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute('select count(*) from delivery_messages').fetchone()[0])" "$work/digest.db")
 size=$(python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(int(c.execute('select avg(length(message)) from delivery_messages').fetchone()[0]))" "$work/digest.db")
 
-# Phase 2, deliver: the same verb drains the outbox into smtp-sink; GNU time reports the peak resident memory.
-start=$(date +%s.%N)
-Smtp__Port=$sink_port /usr/bin/time -f "%M" -o "$work/rss" "${app[@]}" send --date $EDITION > "$work/send.out"
-send_s=$(calc "$(date +%s.%N) - $start" 2)
-grep -q "sent $SUBSCRIBERS," "$work/send.out" || { echo "benchmark: not every digest was sent: $(cat "$work/send.out")" >&2; exit 1; }
-peak_mb=$(( $(cat "$work/rss") / 1024 ))
+# 4. Deliver only: the same verb drains the rendered outbox into the sink.
+Smtp__Port=$sink_port timed_send
+deliver_s=$elapsed deliver_sent=$sent deliver_mb=$(( $(tail -1 "$work/rss") / 1024 ))
 
-# The yardstick: smtp-source, same count, same size, same connections, each reused (-d), same sink.
-start=$(date +%s.%N)
-/usr/sbin/smtp-source -d -s "$CONNECTIONS" -m "$SUBSCRIBERS" -l "$size" -f digest@example.org -t reader@example.org "127.0.0.1:$sink_port"
-source_s=$(calc "$(date +%s.%N) - $start" 2)
+# 5. The yardstick: smtp-source, as many messages of the same size over as many reused connections, same sink.
+start=$(now)
+/usr/sbin/smtp-source -d -s "$CONNECTIONS" -m "$e2e_sent" -l "$size" -f digest@example.org -t reader@example.org "127.0.0.1:$sink_port"
+source_s=$(calc "$(now) - $start" 2)
 
-rate=$(calc "$SUBSCRIBERS / $send_s")
-source_rate=$(calc "$SUBSCRIBERS / $source_s")
-render_rate=$(calc "$SUBSCRIBERS / $render_s")
-ratio=$(calc "$rate / $source_rate" 2)
-echo "subscribers: $SUBSCRIBERS, connections: $CONNECTIONS, message size: $size bytes"
-echo "render into outbox: ${render_s} s ($render_rate digests/s)"
-echo "deliver: ${send_s} s, $rate digests/s, peak memory $peak_mb MB"
-echo "smtp-source: ${source_s} s, $source_rate messages/s"
-echo "ratio (deliver / smtp-source): $ratio"
+source_rate=$(calc "$e2e_sent / $source_s")
+e2e_rate=$(calc "$e2e_sent / $e2e_s")
+dkim_rate=$(calc "$dkim_sent / $dkim_s")
+render_rate=$(calc "$queued / $render_s")
+deliver_rate=$(calc "$deliver_sent / $deliver_s")
+echo "subscribers: $SUBSCRIBERS (digests: $e2e_sent, nothing new: $nothing_new), connections: $CONNECTIONS, message size: $size bytes"
+echo "end to end:      ${e2e_s} s, $e2e_rate digests/s, peak memory $e2e_mb MB, ratio $(calc "$e2e_rate / $source_rate" 2)"
+echo "first message:   ${first_s} s after the process started"
+echo "end to end DKIM: ${dkim_s} s, $dkim_rate digests/s, ratio $(calc "$dkim_rate / $source_rate" 2)"
+echo "render only:     ${render_s} s, $render_rate digests/s, peak memory $render_mb MB"
+echo "deliver only:    ${deliver_s} s, $deliver_rate digests/s, peak memory $deliver_mb MB, ratio $(calc "$deliver_rate / $source_rate" 2)"
+echo "smtp-source:     ${source_s} s, $source_rate messages/s"
+echo "load average at the end: $(load)"

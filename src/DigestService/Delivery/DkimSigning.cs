@@ -38,6 +38,8 @@ public sealed class DkimSigning
         }
     }
 
+    public bool Enabled => _signer is not null;
+
     public void Sign(MimeMessage message)
     {
         if (_signer is null)

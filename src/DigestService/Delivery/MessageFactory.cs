@@ -13,6 +13,30 @@ public sealed class MessageFactory(IOptions<SmtpOptions> smtp, IOptions<SiteOpti
 {
     public MimeMessage Create(string to, string subject, string text, string html, string messageId, string? unsubscribeUrl)
     {
+        var message = Unprepared(to, subject, text, html, messageId, unsubscribeUrl);
+        // Encoded for any SMTP server now, so the send path need not (and a signature stays valid).
+        message.Prepare(EncodingConstraint.SevenBit);
+        dkim.Sign(message);
+        return message;
+    }
+
+    /// <summary>Whether messages are DKIM-signed: a signature covers each message whole, so it cannot come from a template.</summary>
+    public bool Signs => dkim.Enabled;
+
+    /// <summary>
+    /// A message whose parts go out quoted-printable (7-bit safe, any line length, as <see cref="Create"/> mostly
+    /// chooses); <see cref="MessageTemplate"/> writes one with slot tokens for its values.
+    /// </summary>
+    public MimeMessage QuotedPrintable(string to, string subject, string text, string html, string messageId, string? unsubscribeUrl)
+    {
+        var message = Unprepared(to, subject, text, html, messageId, unsubscribeUrl);
+        foreach (var part in message.BodyParts.OfType<MimePart>())
+            part.ContentTransferEncoding = ContentEncoding.QuotedPrintable;
+        return message;
+    }
+
+    private MimeMessage Unprepared(string to, string subject, string text, string html, string messageId, string? unsubscribeUrl)
+    {
         var message = new MimeMessage
         {
             Subject = subject,
@@ -30,21 +54,19 @@ public sealed class MessageFactory(IOptions<SmtpOptions> smtp, IOptions<SiteOpti
             message.Headers.Add("Precedence", "bulk");
         }
         message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
-        // Encoded for any SMTP server now, so the send path need not (and a signature stays valid).
-        message.Prepare(EncodingConstraint.SevenBit);
-        dkim.Sign(message);
         return message;
     }
 
-    /// <summary>The message as SMTP sends it (CRLF line ends), to be stored and sent byte for byte by <see cref="StoredMessage"/>.</summary>
+    /// <summary>How messages are stored and sent: CRLF line ends, as SMTP has them.</summary>
+    public static readonly FormatOptions WireFormat = new() { NewLineFormat = NewLineFormat.Dos, EnsureNewLine = true };
+
+    /// <summary>The message as SMTP sends it, to be stored and sent byte for byte by <see cref="StoredMessage"/>.</summary>
     public static byte[] WireBytes(MimeMessage message)
     {
         using var bytes = new MemoryStream();
         message.WriteTo(WireFormat, bytes);
         return bytes.ToArray();
     }
-
-    private static readonly FormatOptions WireFormat = new() { NewLineFormat = NewLineFormat.Dos, EnsureNewLine = true };
 
     /// <summary>
     /// A new Message-ID: <paramref name="kind"/> for people reading logs, then 64 random bits, so no two emails share

@@ -40,6 +40,7 @@ public sealed partial class SendPipeline(PaperSelector selector, DigestComposer 
     public async Task<PipelineCounts> RunAsync(IAsyncEnumerable<(Subscriber Subscriber, DateOnly? Edition)> plan, OutboxFeed feed, CancellationToken cancellationToken)
     {
         var counts = new PipelineCounts();
+        var composing = composer.StartRun();
         var selected = Channel.CreateBounded<(Subscriber, DateOnly, IReadOnlyList<StoredPaper>)>(new BoundedChannelOptions(SelectedAhead) { SingleWriter = true });
         var rendered = Channel.CreateBounded<PlannedDelivery>(new BoundedChannelOptions(MaxPerCommit) { SingleReader = true });
         // A stage that fails stops the others, so none waits forever on a channel nobody reads.
@@ -48,7 +49,7 @@ public sealed partial class SendPipeline(PaperSelector selector, DigestComposer 
         Task[] stages =
         [
             StageAsync(() => SelectAsync(plan, selected.Writer, counts, token), selected.Writer, failed),
-            StageAsync(() => Task.WhenAll(Enumerable.Range(0, delivery.Value.Renderers).Select(_ => Task.Run(() => RenderAsync(selected.Reader, rendered.Writer, counts, token), CancellationToken.None))), rendered.Writer, failed),
+            StageAsync(() => Task.WhenAll(Enumerable.Range(0, delivery.Value.Renderers).Select(_ => Task.Run(() => RenderAsync(composing, selected.Reader, rendered.Writer, counts, token), CancellationToken.None))), rendered.Writer, failed),
             StageAsync(() => WriteAsync(rendered.Reader, feed, counts, token), null, failed),
         ];
         try
@@ -99,7 +100,7 @@ public sealed partial class SendPipeline(PaperSelector selector, DigestComposer 
     }
 
     /// <summary>One renderer. A digest that fails to render is logged and left for the next run; the others go on.</summary>
-    private async Task RenderAsync(ChannelReader<(Subscriber, DateOnly, IReadOnlyList<StoredPaper>)> selected, ChannelWriter<PlannedDelivery> rendered, PipelineCounts counts, CancellationToken cancellationToken)
+    private async Task RenderAsync(DigestComposer.Run composer, ChannelReader<(Subscriber, DateOnly, IReadOnlyList<StoredPaper>)> selected, ChannelWriter<PlannedDelivery> rendered, PipelineCounts counts, CancellationToken cancellationToken)
     {
         await foreach (var (subscriber, edition, papers) in selected.ReadAllAsync(cancellationToken))
         {

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using DigestService.Config;
 using DigestService.Store;
 using Microsoft.Extensions.Options;
@@ -11,51 +9,46 @@ namespace DigestService.Digest;
 
 /// <summary>
 /// Renders one subscriber's digest of one edition from the email templates, html and text; with no papers, the short
-/// "nothing new" note instead.
+/// "nothing new" note instead. Templates see the page, not the person: the papers, the edition, whether the subscriber
+/// chose topics or keywords (<c>has_interests</c>), and slots for <c>email</c>, <c>preferences_url</c> and
+/// <c>unsubscribe_url</c>. So a page is rendered and CSS-inlined once for everyone who gets the same one, and each
+/// subscriber costs filling in three values.
 /// </summary>
 public sealed class DigestRenderer(TemplateCatalog templates, SiteLinks links, IOptions<SiteOptions> site, IOptions<DigestOptions> digest)
 {
-    // CSS inlining is half of a digest's rendering time and gives the same result for everyone with the same papers:
-    // the HTML is inlined with placeholders for the per-subscriber values, once per distinct page, then filled in.
-    private const string EmailSlot = "digest-slot-email-5b1e9c";
-    private const string PreferencesSlot = "https://digest-slot-preferences-5b1e9c.invalid/";
-    private const string UnsubscribeSlot = "https://digest-slot-unsubscribe-5b1e9c.invalid/";
-    private const int InlinedPagesKept = 256;
-    private readonly ConcurrentDictionary<string, string> _inlined = new(StringComparer.Ordinal);
+    public RenderedDigest Render(Subscriber subscriber, DateOnly edition, IReadOnlyList<StoredPaper> papers) =>
+        Page(edition, papers, HasInterests(subscriber)).Fill(subscriber.Email, links.Preferences(subscriber.Id), links.Unsubscribe(subscriber.Id));
 
-    public RenderedDigest Render(Subscriber subscriber, DateOnly edition, IReadOnlyList<StoredPaper> papers)
+    /// <summary>True when the subscriber chose topics or keywords (their digest says "in your topics").</summary>
+    public static bool HasInterests(Subscriber subscriber) => subscriber.TopicKeys.Count > 0 || subscriber.KeywordPhrases.Count > 0;
+
+    /// <summary>What tells one page from another: everyone with the same key gets the same page, but for the slots.</summary>
+    public static string PageKey(DateOnly edition, IReadOnlyList<StoredPaper> papers, bool hasInterests) =>
+        $"{edition:yyyyMMdd}|{hasInterests}|{string.Join(' ', papers.Select(p => p.ArxivId))}";
+
+    /// <summary>The page of <paramref name="papers"/> in <paramref name="edition"/>, with slots for the subscriber's values.</summary>
+    public DigestPage Page(DateOnly edition, IReadOnlyList<StoredPaper> papers, bool hasInterests) => Build(edition, papers, hasInterests);
+
+    private DigestPage Build(DateOnly edition, IReadOnlyList<StoredPaper> papers, bool hasInterests)
     {
         var (template, subject) = papers.Count > 0
             ? ("email/digest", digest.Value.Subject.Replace("{date}", edition.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture), StringComparison.Ordinal))
             : ("email/nothing-new", digest.Value.NothingNewSubject);
-        var views = papers.Select(PaperView.From).ToList();
-        var preferences = links.Preferences(subscriber.Id);
-        var unsubscribe = links.Unsubscribe(subscriber.Id);
-        var page = templates.Render(template + ".html", Model(subject, edition, views, subscriber, EmailSlot, PreferencesSlot, UnsubscribeSlot));
-        if (_inlined.Count > InlinedPagesKept)
-            _inlined.Clear();
-        var html = _inlined.GetOrAdd(page, InlineCss)
-            .Replace(EmailSlot, WebUtility.HtmlEncode(subscriber.Email), StringComparison.Ordinal)
-            .Replace(PreferencesSlot, WebUtility.HtmlEncode(preferences), StringComparison.Ordinal)
-            .Replace(UnsubscribeSlot, WebUtility.HtmlEncode(unsubscribe), StringComparison.Ordinal);
-        var text = templates.Render(template + ".txt", Model(subject, edition, views, subscriber, subscriber.Email, preferences, unsubscribe));
-        return new RenderedDigest(subject, html, text);
+        var model = new
+        {
+            Subject = subject,
+            SiteName = site.Value.Name,
+            Date = edition.ToString("dddd, MMMM d, yyyy", CultureInfo.InvariantCulture),
+            Papers = papers.Select(PaperView.From).ToList(),
+            HasInterests = hasInterests,
+            Email = DigestPage.EmailSlot,
+            PreferencesUrl = DigestPage.PreferencesSlot,
+            UnsubscribeUrl = DigestPage.UnsubscribeSlot,
+            ArchiveUrl = links.Archive(edition),
+            PostalAddress = digest.Value.PostalAddress,
+        };
+        return new DigestPage(subject, InlineCss(templates.Render(template + ".html", model)), templates.Render(template + ".txt", model));
     }
-
-    private object Model(string subject, DateOnly edition, IReadOnlyList<PaperView> papers, Subscriber subscriber, string email, string preferencesUrl, string unsubscribeUrl) => new
-    {
-        Subject = subject,
-        SiteName = site.Value.Name,
-        Date = edition.ToString("dddd, MMMM d, yyyy", CultureInfo.InvariantCulture),
-        Papers = papers,
-        Email = email,
-        Topics = subscriber.TopicKeys,
-        Keywords = subscriber.KeywordPhrases,
-        PreferencesUrl = preferencesUrl,
-        UnsubscribeUrl = unsubscribeUrl,
-        ArchiveUrl = links.Archive(edition),
-        PostalAddress = digest.Value.PostalAddress,
-    };
 
     /// <summary>Gmail and Outlook ignore most of a style block: move the rules onto the elements, keep media queries.</summary>
     public static string InlineCss(string html) =>

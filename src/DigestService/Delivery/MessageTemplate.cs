@@ -1,0 +1,87 @@
+using System.Text;
+using MimeKit;
+using MimeKit.Encodings;
+using MimeKit.IO;
+using MimeKit.IO.Filters;
+
+namespace DigestService.Delivery;
+
+/// <summary>
+/// One page's message as MimeKit writes it, cut at slot tokens for what differs per subscriber: the To address, the
+/// Message-ID, the unsubscribe link and the two encoded parts. Filling it copies the pieces between and
+/// quoted-printable-encodes the subscriber's own text and HTML (the encoding MimeKit picks for them anyway), instead of
+/// building, preparing and formatting a MIME tree per subscriber. Thread-safe once built.
+/// </summary>
+public sealed class MessageTemplate
+{
+    private const string ToSlot = "slot-to-5b1e9c@slot.invalid";
+    private const string MessageIdSlot = "slot-id-5b1e9c@slot.invalid";
+    private const string UnsubscribeSlot = "https://slot-unsubscribe-5b1e9c.invalid/";
+    private const string TextSlot = "slot-text-5b1e9c";
+    private const string HtmlSlot = "slot-html-5b1e9c";
+    private static readonly byte[][] Slots =
+        [.. new[] { ToSlot, MessageIdSlot, UnsubscribeSlot, TextSlot + "\r\n", HtmlSlot + "\r\n" }.Select(Encoding.ASCII.GetBytes)];
+
+    private readonly List<byte[]> _pieces = [];
+    private readonly List<int> _slots = [];
+
+    public MessageTemplate(MessageFactory messages, string subject)
+    {
+        using var message = messages.QuotedPrintable(ToSlot, subject, TextSlot + "\n", HtmlSlot + "\n", MessageIdSlot, UnsubscribeSlot);
+        var bytes = MessageFactory.WireBytes(message);
+        var start = 0;
+        while (true)
+        {
+            var (at, slot) = Slots.Select((s, i) => (At: bytes.AsSpan(start).IndexOf(s), Slot: i)).Where(x => x.At >= 0).DefaultIfEmpty((At: -1, Slot: -1)).MinBy(x => x.At);
+            if (at < 0)
+                break;
+            _pieces.Add(bytes[start..(start + at)]);
+            _slots.Add(slot);
+            start += at + Slots[slot].Length;
+        }
+        _pieces.Add(bytes[start..]);
+        if (_slots.Count != Slots.Length)
+            throw new InvalidOperationException($"MimeKit wrote the message template with {_slots.Count} of its {Slots.Length} slots.");
+    }
+
+    /// <summary>The message of one subscriber, as <see cref="MessageFactory.WireBytes"/> would write it.</summary>
+    public byte[] Fill(string to, string messageId, string unsubscribeUrl, string text, string html)
+    {
+        byte[][] values =
+        [
+            Encoding.ASCII.GetBytes(MailboxAddress.Parse(to).ToString(MessageFactory.WireFormat, encode: true)),
+            Encoding.ASCII.GetBytes(messageId),
+            Encoding.ASCII.GetBytes(unsubscribeUrl),
+            QuotedPrintable(text),
+            QuotedPrintable(html),
+        ];
+        var message = new byte[_pieces.Sum(p => p.Length) + _slots.Sum(s => values[s].Length)];
+        var span = message.AsSpan();
+        for (var i = 0; i < _pieces.Count; i++)
+        {
+            _pieces[i].CopyTo(span);
+            span = span[_pieces[i].Length..];
+            if (i < _slots.Count)
+            {
+                values[_slots[i]].CopyTo(span);
+                span = span[values[_slots[i]].Length..];
+            }
+        }
+        return message;
+    }
+
+    /// <summary>UTF-8, quoted-printable, CRLF line ends, ending in a line end: what MimeKit writes for a text part.</summary>
+    private static byte[] QuotedPrintable(string text)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(text.EndsWith('\n') ? text : text + "\n");
+        using var output = new MemoryStream(utf8.Length + utf8.Length / 8);
+        using (var filtered = new FilteredStream(output))
+        {
+            filtered.Add(EncoderFilter.Create(ContentEncoding.QuotedPrintable));
+            filtered.Add(new Unix2DosFilter());
+            filtered.Write(utf8, 0, utf8.Length);
+            filtered.Flush();
+        }
+        return output.ToArray();
+    }
+}
