@@ -49,7 +49,8 @@ public sealed class MessageTemplate
     {
         byte[][] values =
         [
-            Encoding.ASCII.GetBytes(MailboxAddress.Parse(to).ToString(MessageFactory.WireFormat, encode: true)),
+            // UTF-8: a local part beyond ASCII goes as is (SMTPUTF8), as MimeKit writes it in the header.
+            Encoding.UTF8.GetBytes(MailboxAddress.Parse(to).ToString(MessageFactory.WireFormat, encode: true)),
             Encoding.ASCII.GetBytes(messageId),
             Encoding.ASCII.GetBytes(unsubscribeUrl),
             QuotedPrintable(text),
