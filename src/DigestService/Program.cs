@@ -3,7 +3,9 @@ using DigestService.Delivery;
 using DigestService.Digest;
 using DigestService.Feed;
 using DigestService.Jobs;
+using DigestService.Operations;
 using DigestService.Store;
+using DigestService.Telemetry;
 using DigestService.Web;
 using Microsoft.Extensions.Configuration.Memory;
 
@@ -41,11 +43,13 @@ public static class Program
             .AddDigest(configuration)
             .AddDelivery(configuration)
             .AddWeb(configuration)
+            .AddTelemetry(configuration)
+            .AddOperations(configuration)
             .AddJobs(configuration, runScheduler: serve);
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
-        app.MapWeb();
+        app.MapWeb().MapTelemetry().MapOperations();
         return app;
     }
 }

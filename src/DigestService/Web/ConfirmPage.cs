@@ -1,5 +1,6 @@
 using DigestService.Config;
 using DigestService.Store;
+using DigestService.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace DigestService.Web;
@@ -8,7 +9,7 @@ namespace DigestService.Web;
 /// <c>GET /confirm/{token}</c> shows a button (mail scanners follow links, so opening changes nothing);
 /// <c>POST</c> activates and shows what the subscriber will get.
 /// </summary>
-public sealed class ConfirmPage(WebPages pages, SiteLinks links, PreferenceStore preferences, SubscriberStore subscribers, IOptions<TopicCatalogOptions> catalog)
+public sealed class ConfirmPage(WebPages pages, SiteLinks links, PreferenceStore preferences, SubscriberStore subscribers, IOptions<TopicCatalogOptions> catalog, DigestMetrics metrics)
 {
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapSigned<ConfirmPage>("/confirm", TokenPurpose.Confirm,
@@ -25,6 +26,8 @@ public sealed class ConfirmPage(WebPages pages, SiteLinks links, PreferenceStore
         if (form.Status == FormStatus.AntiforgeryFailed)
             return Render(context, subscriber, "This page was open too long or came from elsewhere. Please press the button again.");
         await preferences.ActivateAsync(subscriber.Id, context.RequestAborted);
+        if (subscriber.Status != SubscriberStatus.Active)
+            metrics.SignUpEvent(SignUpEvents.Confirmed);
         return Render(context, (await subscribers.FindByIdAsync(subscriber.Id, context.RequestAborted))!, error: null);
     }
 

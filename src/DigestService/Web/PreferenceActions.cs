@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DigestService.Config;
 using DigestService.Store;
+using DigestService.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace DigestService.Web;
@@ -18,6 +19,7 @@ public sealed class PreferenceActions(
     PersonalDataStore personalData,
     IOptions<TopicCatalogOptions> catalog,
     IOptions<SubscriptionOptions> subscriptions,
+    DigestMetrics metrics,
     TimeProvider clock)
 {
     private static readonly JsonSerializerOptions ExportJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
@@ -83,6 +85,8 @@ public sealed class PreferenceActions(
     private async Task<IResult> UnsubscribeAsync(HttpContext context, Subscriber subscriber)
     {
         await preferences.UnsubscribeAsync(subscriber.Id, context.RequestAborted);
+        if (subscriber.Status != SubscriberStatus.Unsubscribed)
+            metrics.SignUpEvent(SignUpEvents.Unsubscribed);
         return await SavedAsync(context, subscriber, "You're unsubscribed and will get no more digests. Your settings are kept in case you come back.");
     }
 
@@ -121,6 +125,7 @@ public sealed class PreferenceActions(
         if (!confirmed)
             return page.Render(context, subscriber, error: "To delete your data, tick the box that says you understand, then press Delete me.");
         await subscribers.RemoveAsync(subscriber.Email, context.RequestAborted);
+        metrics.SignUpEvent(SignUpEvents.Deleted);
         return pages.Message("Your data is deleted",
             $"{subscriber.Email}, its settings and its delivery history are gone from our database. We will not email it again.",
             link: new PageLink("/", "Sign up again"));

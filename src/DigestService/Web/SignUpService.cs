@@ -1,5 +1,6 @@
 using DigestService.Config;
 using DigestService.Store;
+using DigestService.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace DigestService.Web;
@@ -9,6 +10,7 @@ public sealed partial class SignUpService(
     SignUpStore store,
     SignUpMailQueue mail,
     IOptions<SubscriptionOptions> options,
+    DigestMetrics metrics,
     ILogger<SignUpService> logger)
 {
     /// <summary>
@@ -19,6 +21,7 @@ public sealed partial class SignUpService(
     public async Task SignUpAsync(string email, IReadOnlyList<string> topics, string timeZone, CancellationToken cancellationToken)
     {
         var (id, status) = await store.SignUpAsync(email, string.Join(",", topics), timeZone, cancellationToken);
+        metrics.SignUpEvent(SignUpEvents.Requested);
         if (!await store.TryRecordConfirmationMailAsync(id, options.Value.ConfirmationMailsPerDay, cancellationToken))
         {
             LogAllowanceUsed(id);

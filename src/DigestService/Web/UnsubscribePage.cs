@@ -1,5 +1,6 @@
 using DigestService.Config;
 using DigestService.Store;
+using DigestService.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace DigestService.Web;
@@ -10,7 +11,7 @@ namespace DigestService.Web;
 /// urlencoded or multipart, no cookie and no antiforgery token (the signed token is the proof), 200 without a
 /// redirect, idempotent.
 /// </summary>
-public sealed class UnsubscribePage(WebPages pages, SiteLinks links, PreferenceStore preferences, SubscriberStore subscribers, IOptions<TopicCatalogOptions> catalog)
+public sealed class UnsubscribePage(WebPages pages, SiteLinks links, PreferenceStore preferences, SubscriberStore subscribers, IOptions<TopicCatalogOptions> catalog, DigestMetrics metrics)
 {
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapSigned<UnsubscribePage>("/unsubscribe", TokenPurpose.Unsubscribe,
@@ -23,6 +24,8 @@ public sealed class UnsubscribePage(WebPages pages, SiteLinks links, PreferenceS
         if ((await PostedForm.ReadAsync(context, checkAntiforgery: false)).Status == FormStatus.TooLarge)
             return pages.TooLarge();
         await preferences.UnsubscribeAsync(subscriber.Id, context.RequestAborted);
+        if (subscriber.Status != SubscriberStatus.Unsubscribed)
+            metrics.SignUpEvent(SignUpEvents.Unsubscribed);
         return Render(context, (await subscribers.FindByIdAsync(subscriber.Id, context.RequestAborted))!);
     }
 

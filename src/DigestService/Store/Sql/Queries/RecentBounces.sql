@@ -1,0 +1,8 @@
+-- The dashboard's recent bounces: deliveries refused for good and late bounce reports, newest first.
+SELECT * FROM (
+    SELECT COALESCE(d.sent_at, d.created_at) AS At, s.email AS Email, d.state AS Kind, COALESCE(d.last_reply, '') AS Detail
+    FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
+    WHERE d.state IN ('bounced', 'failed')
+    UNION ALL
+    SELECT received_at, recipient, 'bounce report', status FROM bounce_reports)
+ORDER BY At DESC LIMIT @Limit;
