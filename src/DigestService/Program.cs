@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using DigestService.Cli;
 using DigestService.Delivery;
 using DigestService.Digest;
@@ -17,8 +18,16 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+        // SIGTERM (docker stop, systemctl stop) and SIGINT stop a verb the same way: it finishes what is in flight.
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         return await CommandLine.RunAsync(args, Console.Out, Console.Error, cancellationToken: stop.Token);
+
+        void Stop(PosixSignalContext signal)
+        {
+            signal.Cancel = true;
+            stop.Cancel();
+        }
     }
 
     /// <param name="overrideServices">Registrations applied last, for tests: a fake clock, for instance.</param>
@@ -33,7 +42,8 @@ public static class Program
         }
         if (settings is not null)
             builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+        // One line per entry; Logging:Console:FormatterName=json switches to JSON lines for log shippers.
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.SimpleConsoleFormatterOptions>(console => console.SingleLine = true);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
 
         var configuration = builder.Configuration;

@@ -11,6 +11,9 @@ public sealed class DigestMetrics
 {
     public const string MeterName = "DigestService";
 
+    // The SDK's default buckets are made for milliseconds; these are seconds, from a fast local relay to a slow one.
+    private static readonly InstrumentAdvice<double> Seconds = new() { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] };
+
     private readonly Counter<long> _deliveries;
     private readonly Counter<long> _ingestPapers;
     private readonly Counter<long> _ingestErrors;
@@ -25,8 +28,8 @@ public sealed class DigestMetrics
         _ingestPapers = Meter.CreateCounter<long>("digest.ingest.papers", description: "Papers stored by ingest, by source and kind (new, updated).");
         _ingestErrors = Meter.CreateCounter<long>("digest.ingest.errors", description: "Failed feed requests, by source.");
         _signUps = Meter.CreateCounter<long>("digest.signups", description: "Subscription events: requested, confirmed, unsubscribed, deleted.");
-        _smtpSend = Meter.CreateHistogram<double>("digest.smtp.send.duration", unit: "s", description: "Time to hand one digest to the mail server.");
-        _render = Meter.CreateHistogram<double>("digest.render.duration", unit: "s", description: "Time to render one digest (templates and CSS inlining).");
+        _smtpSend = Meter.CreateHistogram("digest.smtp.send.duration", unit: "s", description: "Time to hand one digest to the mail server.", advice: Seconds);
+        _render = Meter.CreateHistogram("digest.render.duration", unit: "s", description: "Time to render one digest (templates and CSS inlining).", advice: Seconds);
     }
 
     /// <summary>The meter, for the gauges read from the database at scrape time.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DigestService.Tests.Support;
 using Xunit.Abstractions;
 
@@ -23,20 +22,7 @@ public class KillTests(ITestOutputHelper output) : DeliveryHarness
     }
 
     /// <summary>`dotnet DigestService.dll send --date D`, configured through environment variables as in production.</summary>
-    private Process StartSend()
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "DigestService.dll"), "send", "--date", Edition })
-            start.ArgumentList.Add(argument);
-        foreach (var (key, value) in App.Settings)
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-    }
+    private BuiltService StartSend() => new(App, "send", "--date", Edition);
 
     [Fact]
     public async Task A_send_killed_mid_run_and_started_again_serves_everyone_once_but_for_the_messages_in_flight()
@@ -48,18 +34,16 @@ public class KillTests(ITestOutputHelper output) : DeliveryHarness
                 await Task.Delay(20);
             Assert.False(killed.HasExited, "the first run ended before it could be killed");
             killed.Kill();
-            await killed.WaitForExitAsync();
+            await killed.WaitForExitAsync(TimeSpan.FromMinutes(1));
         }
         var beforeRestart = Smtp.Messages.Count;
         Assert.InRange(beforeRestart, Subscribers / 4, Subscribers - 1);
 
         using var restarted = StartSend();
-        var stdout = restarted.StandardOutput.ReadToEndAsync();
-        var stderr = restarted.StandardError.ReadToEndAsync();
-        await restarted.WaitForExitAsync();
+        await restarted.WaitForExitAsync(TimeSpan.FromMinutes(2));
 
-        Assert.True(restarted.ExitCode == 0, await stderr);
-        Assert.Contains("queued 0", await stdout);
+        Assert.True(restarted.ExitCode == 0, await restarted.Error);
+        Assert.Contains("queued 0", await restarted.Output);
         var perAddress = Smtp.Messages.GroupBy(m => m.To.Mailboxes.Single().Address).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(Subscribers, perAddress.Count);
         var repeats = perAddress.Values.Sum(n => n - 1);
