@@ -17,4 +17,16 @@ public static class Eventually
             await Task.Delay(20);
         }
     }
+
+    /// <summary>Waits until an asynchronous condition (an HTTP answer, a query) holds.</summary>
+    public static async Task WaitAsync(Func<Task<bool>> condition, string what, TimeSpan? limit = null)
+    {
+        var giveUp = DateTime.UtcNow + (limit ?? Limit);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > giveUp)
+                throw new TimeoutException($"still waiting for {what} after {(limit ?? Limit).TotalSeconds} s");
+            await Task.Delay(100);
+        }
+    }
 }
