@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
-using DigestService.Cli;
 using DigestService.Delivery;
 using DigestService.Digest;
 using DigestService.Feed;
 using DigestService.Jobs;
+using DigestService.Links;
 using DigestService.Operations;
 using DigestService.Store;
 using DigestService.Telemetry;
@@ -30,12 +30,13 @@ public static class Program
         }
     }
 
-    /// <param name="overrideServices">Registrations applied last, for tests: a fake clock, for instance.</param>
+    /// <param name="serve">Run the scheduler and show logs (the serve verb); other verbs are quiet unless <paramref name="verbose"/>.</param>
+    /// <param name="overrideServices">Registrations applied last: the CLI's verbs, or for tests a fake clock, for instance.</param>
     public static WebApplication Build(string[] configurationArgs, bool serve, IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? overrideServices = null)
+        Action<IServiceCollection>? overrideServices = null, bool verbose = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configurationArgs, ContentRootPath = ContentRoot.Find() });
-        if (!serve)
+        if (!serve && !verbose)
         {
             // A verb speaks through its own output lines; logs stay quiet unless the configuration asks for them.
             builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = [new("Logging:Console:LogLevel:Default", "None")] });
@@ -48,7 +49,8 @@ public static class Program
 
         var configuration = builder.Configuration;
         builder.Services
-            .AddStore()
+            .AddStore(configuration)
+            .AddLinks(configuration)
             .AddFeed(configuration)
             .AddDigest(configuration)
             .AddDelivery(configuration)

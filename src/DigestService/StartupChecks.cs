@@ -1,7 +1,7 @@
-using DigestService.Digest;
 using DigestService.Store;
-using DigestService.Web;
 using Microsoft.Extensions.Options;
+using DigestService.Links;
+using DigestService.Templates;
 
 namespace DigestService;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Dapper;
-using DigestService.Feed;
 using DigestService.Store;
 
 namespace DigestService.Benchmarks;
@@ -91,7 +90,7 @@ public sealed class GeneratedData(int papers, int subscribers, int days)
             Keywords = kind >= 7 ? string.Join(",", Enumerable.Range(0, _random.Next(1, 4)).Select(_ => keywords[_random.Next(keywords.Length)])) : null,
             TimeZone = (string?)null,
             DeliveryHour = (int?)null,
-            Frequency = index % 17 == 0 ? "weekly" : null,
+            Frequency = index % 17 == 0 ? Frequency.Weekly : (Frequency?)null,
             WeeklyDay = (int?)null,
             MaxPapers = (int?)null,
             DefaultMaxPapers = 10,

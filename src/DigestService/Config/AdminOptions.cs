@@ -13,7 +13,7 @@ public sealed class AdminOptions : ISelfValidatingOptions
 
     public IEnumerable<string> Validate()
     {
-        if (PasswordHash.Length > 0 && !Operations.Admin.PasswordHash.IsWellFormed(PasswordHash))
+        if (PasswordHash.Length > 0 && !Config.PasswordHash.IsWellFormed(PasswordHash))
             yield return "Admin:PasswordHash is not a hash this service made: run `DigestService admin-hash` and paste the whole line it prints.";
     }
 }

@@ -1,5 +1,3 @@
-using DigestService.Feed;
-
 namespace DigestService.Config;
 
 public sealed class FeedOptions : ISelfValidatingOptions
@@ -63,7 +61,7 @@ public sealed class FeedOptions : ISelfValidatingOptions
         {
             var source = EffectiveSources[i];
             var key = Sources.Count > 0 ? $"Feed:Sources:{i}" : "Feed:Url";
-            var url = source.Url.Replace(ListingFormat.DatePlaceholder, "2000-01-01", StringComparison.Ordinal);
+            var url = source.Url.Replace(FeedSourceOptions.DatePlaceholder, "2000-01-01", StringComparison.Ordinal);
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
                 yield return $"{key} must be an absolute http(s) URL, got '{source.Url}'.";
             if (string.IsNullOrWhiteSpace(source.Name))
@@ -79,6 +77,9 @@ public sealed class FeedOptions : ISelfValidatingOptions
 public sealed class FeedSourceOptions
 {
     public static readonly IReadOnlyList<string> Formats = ["hf-api", "hf-page", "arxiv-atom", "rss"];
+
+    /// <summary>In a listing URL, where the day goes: such a URL is an archive read one day at a time.</summary>
+    public const string DatePlaceholder = "{date}";
 
     public string Name { get; set; } = "";
 

@@ -12,10 +12,9 @@ public static class DeliveryRegistration
         services.AddSingleton<DkimSigning>();
         services.AddSection<BounceOptions>(configuration, "Bounces");
         services.AddSingleton<BounceMailbox>();
-        services.AddSingleton<IMailTransport>(provider =>
-            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SmtpOptions>>().Value.UsesPickupDirectory
-                ? ActivatorUtilities.CreateInstance<PickupDirectoryTransport>(provider)
-                : ActivatorUtilities.CreateInstance<SmtpTransport>(provider));
+        services.AddSingleton<SmtpTransport>();
+        services.AddSingleton<PickupDirectoryTransport>();
+        services.AddSingleton<IMailTransport, ConfiguredTransport>();
         services.AddSingleton<MessageFactory>();
         services.AddSingleton<EditionQueue>();
         services.AddSingleton<OutboxSender>();

@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using DigestService.Config;
 using DigestService.Digest;
 using DigestService.Store;
-using DigestService.Web;
 using Microsoft.Extensions.Options;
+using DigestService.Links;
 
 namespace DigestService.Delivery;
 

@@ -1,4 +1,5 @@
 using DigestService.Config;
+using DigestService.Templates;
 
 namespace DigestService.Digest;
 
@@ -7,6 +8,7 @@ public static class DigestRegistration
     public static IServiceCollection AddDigest(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSection<DigestOptions>(configuration, "Digest");
+        services.AddSingleton<EditionClock>();
         services.AddSingleton<TemplateCatalog>();
         services.AddSingleton<PaperSelector>();
         services.AddSingleton<DigestRenderer>();

@@ -4,8 +4,9 @@ using System.Net;
 using DigestService.Config;
 using DigestService.Store;
 using DigestService.Telemetry;
-using DigestService.Web;
 using Microsoft.Extensions.Options;
+using DigestService.Links;
+using DigestService.Templates;
 
 namespace DigestService.Digest;
 

@@ -21,12 +21,11 @@ public static class DueSchedule
     {
         if (IsPaused(subscriber, now))
             return null;
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(subscriber.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
-        var local = TimeZoneInfo.ConvertTime(now, zone);
-        var today = DateOnly.FromDateTime(local.DateTime);
+        var local = EditionClock.LocalTime(subscriber, now);
+        var today = EditionClock.LocalDate(subscriber, now);
         if (local.Hour < subscriber.DeliveryHour)
             return null;
-        if (subscriber.Frequency == "weekly" && (int)local.DayOfWeek != subscriber.WeeklyDay)
+        if (subscriber.Frequency == Frequency.Weekly && (int)local.DayOfWeek != subscriber.WeeklyDay)
             return null;
         return lastEdition is { } last && last >= today ? null : today;
     }

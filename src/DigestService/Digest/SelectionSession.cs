@@ -61,7 +61,7 @@ public sealed class SelectionSession(EditionStore store, TopicCatalogOptions cat
     }
 
     private int WindowDays(Subscriber subscriber) =>
-        subscriber.Frequency == "weekly" ? Math.Max(WeeklyWindowDays, windowDays) : windowDays;
+        subscriber.Frequency == Frequency.Weekly ? Math.Max(WeeklyWindowDays, windowDays) : windowDays;
 
     private async Task<EditionState> EditionAsync(DateOnly edition, int days, CancellationToken cancellationToken)
     {

@@ -1,4 +1,6 @@
 using System.Xml.Linq;
+using DigestService.Papers;
+using DigestService.Store;
 
 namespace DigestService.Feed;
 

@@ -4,6 +4,7 @@ using DigestService.Config;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using DigestService.Store;
 
 namespace DigestService.Feed;
 

@@ -16,28 +16,30 @@ public static class FeedResilience
 {
     public const string UserAgent = "DigestService/1.0 (self-hosted trending-papers digest; +https://github.com/digestservice)";
 
+    private const string Retry = "feed-retry";
+
     public static IHttpClientBuilder AddFeedResilience(this IHttpClientBuilder client)
     {
-        client.AddResilienceHandler("feed-retry", (pipeline, context) =>
+        // The retry's options take the feed options and the clock from the container; the pipelines read options only.
+        client.Services.AddOptions<HttpRetryStrategyOptions>(Retry).Configure<IOptions<FeedOptions>, TimeProvider>((retry, options, clock) =>
         {
-            var feed = context.ServiceProvider.GetRequiredService<IOptions<FeedOptions>>().Value;
-            var clock = context.ServiceProvider.GetRequiredService<TimeProvider>();
-            if (feed.MaxRetries == 0)
-                return;
-            pipeline.AddRetry(new HttpRetryStrategyOptions
-            {
-                MaxRetryAttempts = feed.MaxRetries,
-                Delay = feed.RetryDelay,
-                MaxDelay = feed.Timeout,
-                ShouldHandle = args => ValueTask.FromResult(
-                    HttpClientResiliencePredicates.IsTransient(args.Outcome)
-                    && !AsksToWaitLongerThan(args.Outcome.Result, feed.Timeout, clock.GetUtcNow())),
-            });
+            var feed = options.Value;
+            retry.MaxRetryAttempts = Math.Max(1, feed.MaxRetries);
+            retry.Delay = feed.RetryDelay;
+            retry.MaxDelay = feed.Timeout;
+            retry.ShouldHandle = args => ValueTask.FromResult(
+                HttpClientResiliencePredicates.IsTransient(args.Outcome)
+                && !AsksToWaitLongerThan(args.Outcome.Result, feed.Timeout, clock.GetUtcNow()));
+        });
+        client.AddResilienceHandler(Retry, (pipeline, context) =>
+        {
+            if (context.GetOptions<FeedOptions>().MaxRetries > 0)
+                pipeline.AddRetry(context.GetOptions<HttpRetryStrategyOptions>(Retry));
         });
         client.AddHttpMessageHandler<PolitenessHandler>();
         client.AddResilienceHandler("feed-attempt", (pipeline, context) =>
         {
-            var feed = context.ServiceProvider.GetRequiredService<IOptions<FeedOptions>>().Value;
+            var feed = context.GetOptions<FeedOptions>();
             var floor = TimeSpan.FromMilliseconds(500);
             pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
             {

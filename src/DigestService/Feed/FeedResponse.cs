@@ -1,3 +1,5 @@
+using DigestService.Store;
+
 namespace DigestService.Feed;
 
 /// <summary>A feed answer: its body, or null when the server said 304 Not Modified; and its validators for next time.</summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using DigestService.Papers;
+using DigestService.Store;
 
 namespace DigestService.Feed;
 

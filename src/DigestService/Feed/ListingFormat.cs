@@ -9,8 +9,6 @@ namespace DigestService.Feed;
 /// </summary>
 public sealed class ListingFormat(string format, FeedContent content, Func<string, DateOnly, ParsedFeed> parse) : IFeedFormat
 {
-    public const string DatePlaceholder = "{date}";
-
     public static readonly ListingFormat HfPage = new("hf-page", FeedContent.Html, HfPageParser.Parse);
     public static readonly ListingFormat ArxivAtom = new("arxiv-atom", FeedContent.Xml, ArxivAtomParser.Parse);
     public static readonly ListingFormat Rss = new("rss", FeedContent.Xml, RssParser.Parse);
@@ -24,8 +22,8 @@ public sealed class ListingFormat(string format, FeedContent content, Func<strin
     /// (today's page, the latest arXiv query, an RSS feed): read once, its papers counted as listed on the last day.
     /// </summary>
     public IReadOnlyList<FeedRequest> Requests(FeedSourceOptions source, IReadOnlyList<DateOnly> days) =>
-        source.Url.Contains(DatePlaceholder, StringComparison.Ordinal)
-            ? days.Select(day => new FeedRequest(new Uri(source.Url.Replace(DatePlaceholder, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), StringComparison.Ordinal)), day, PerDay: true)).ToList()
+        source.Url.Contains(FeedSourceOptions.DatePlaceholder, StringComparison.Ordinal)
+            ? days.Select(day => new FeedRequest(new Uri(source.Url.Replace(FeedSourceOptions.DatePlaceholder, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), StringComparison.Ordinal)), day, PerDay: true)).ToList()
             : [new FeedRequest(new Uri(source.Url), days[^1], PerDay: false)];
 
     public ParsedFeed Parse(string body, FeedRequest request) => parse(body, request.ListedOn);

@@ -1,3 +1,5 @@
+using DigestService.Store;
+
 namespace DigestService.Feed;
 
 /// <summary>What one answer held: the papers read and how many entries were skipped as unreadable.</summary>

@@ -1,4 +1,5 @@
 using AngleSharp.Html.Parser;
+using DigestService.Papers;
 
 namespace DigestService.Feed;
 

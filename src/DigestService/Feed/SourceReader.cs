@@ -1,4 +1,6 @@
 using DigestService.Config;
+using DigestService.Papers;
+using DigestService.Store;
 
 namespace DigestService.Feed;
 

@@ -1,4 +1,5 @@
 using DigestService.Config;
+using DigestService.Digest;
 using DigestService.Feed;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -10,19 +11,19 @@ namespace DigestService.Jobs;
 /// tried again after Schedule:IngestRetryDelay, not only at the next cron slot (and at start, by the catch-up).
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed partial class IngestJob(IngestService ingest, JobRuns runs, IOptions<ScheduleOptions> schedule, TimeProvider clock, ILogger<IngestJob> logger) : IJob
+public sealed partial class IngestJob(IngestService ingest, JobRuns runs, IOptions<ScheduleOptions> schedule, EditionClock clock, ILogger<IngestJob> logger) : IJob
 {
     public static readonly JobKey Key = new("ingest");
     private static readonly TriggerKey RetryKey = new("ingest-retry");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var started = clock.GetUtcNow();
+        var started = clock.Now;
         bool ok;
         string summary;
         try
         {
-            var results = await ingest.IngestAsync(DateOnly.FromDateTime(started.UtcDateTime), cancellationToken);
+            var results = await ingest.IngestAsync(EditionClock.UtcDate(started), cancellationToken);
             ok = results.All(r => !r.Failed);
             summary = string.Join("; ", results);
         }
@@ -48,7 +49,7 @@ public sealed partial class IngestJob(IngestService ingest, JobRuns runs, IOptio
             LogFailed(summary, "at the next start");
             return;
         }
-        var retryAt = clock.GetUtcNow() + schedule.Value.IngestRetryDelay;
+        var retryAt = clock.Now + schedule.Value.IngestRetryDelay;
         LogFailed(summary, $"at {Store.Iso.Instant(retryAt)}");
         var retry = TriggerBuilder.Create().WithIdentity(RetryKey).ForJob(Key).StartAt(retryAt).Build();
         await context.Scheduler.ScheduleJob(retry, new ScheduleJobOptions { Replace = true }, CancellationToken.None);

@@ -1,5 +1,4 @@
 using Dapper;
-using DigestService.Feed;
 
 namespace DigestService.Store;
 

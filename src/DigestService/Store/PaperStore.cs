@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Dapper;
-using DigestService.Feed;
 
 namespace DigestService.Store;
 

@@ -24,7 +24,7 @@ public sealed class PreferenceStore(Database database, TimeProvider clock)
             Keywords = string.Join(",", preferences.Keywords),
             preferences.TimeZone,
             preferences.DeliveryHour,
-            preferences.Frequency,
+            Frequency = FrequencyNames.Of(preferences.Frequency),
             preferences.WeeklyDay,
             preferences.MaxPapers,
         }, cancellationToken);
@@ -42,7 +42,7 @@ public sealed record SubscriberPreferences(
     IReadOnlyList<string> Keywords,
     string TimeZone,
     int DeliveryHour,
-    string Frequency,
+    Frequency Frequency,
     int WeeklyDay,
     int MaxPapers)
 {

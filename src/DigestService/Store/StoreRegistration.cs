@@ -1,9 +1,14 @@
+using DigestService.Config;
+
 namespace DigestService.Store;
 
 public static class StoreRegistration
 {
-    public static IServiceCollection AddStore(this IServiceCollection services)
+    public static IServiceCollection AddStore(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSection<SubscriptionOptions>(configuration, "Subscriptions");
+        services.AddValidatedOptions<TopicCatalogOptions>(configuration);
+        services.AddSingleton<SubscriberRules>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SqlCatalog>();
         services.AddSingleton<Database>();

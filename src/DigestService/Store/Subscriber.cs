@@ -18,7 +18,7 @@ public record Subscriber
     public string Keywords { get; init; } = "";
     public string TimeZone { get; init; } = "UTC";
     public long DeliveryHour { get; init; } = 7;
-    public string Frequency { get; init; } = "daily";
+    public Frequency Frequency { get; init; }
     public long WeeklyDay { get; init; } = 1;
     public long MaxPapers { get; init; } = 10;
     public string? PausedUntil { get; init; }
@@ -43,7 +43,7 @@ public sealed record SubscriberChange(string Email)
     public string? Keywords { get; init; }
     public string? TimeZone { get; init; }
     public int? DeliveryHour { get; init; }
-    public string? Frequency { get; init; }
+    public Frequency? Frequency { get; init; }
     public int? WeeklyDay { get; init; }
     public int? MaxPapers { get; init; }
 }

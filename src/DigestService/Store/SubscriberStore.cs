@@ -17,7 +17,7 @@ public sealed class SubscriberStore(Database database, IOptions<DigestOptions> d
         return await connection.ExecuteScalarAsync<long>(database.Sql["UpsertSubscriber"], new
         {
             change.Email, change.Status, change.Topics, change.Keywords, change.TimeZone, change.DeliveryHour,
-            change.Frequency, change.WeeklyDay, change.MaxPapers,
+            Frequency = change.Frequency is { } frequency ? FrequencyNames.Of(frequency) : null, change.WeeklyDay, change.MaxPapers,
             DefaultMaxPapers = digest.Value.MaxPapers,
             Now = Iso.Instant(clock.GetUtcNow()),
         });

@@ -2,6 +2,7 @@ using DigestService.Config;
 using DigestService.Store;
 using DigestService.Telemetry;
 using Microsoft.Extensions.Options;
+using DigestService.Links;
 
 namespace DigestService.Web;
 
@@ -9,7 +10,7 @@ namespace DigestService.Web;
 /// <c>GET /confirm/{token}</c> shows a button (mail scanners follow links, so opening changes nothing);
 /// <c>POST</c> activates and shows what the subscriber will get.
 /// </summary>
-public sealed class ConfirmPage(WebPages pages, SiteLinks links, PreferenceStore preferences, SubscriberStore subscribers, IOptions<TopicCatalogOptions> catalog, DigestMetrics metrics)
+public sealed class ConfirmPage(WebPages pages, Forms forms, SiteLinks links, PreferenceStore preferences, SubscriberStore subscribers, IOptions<TopicCatalogOptions> catalog, DigestMetrics metrics)
 {
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapSigned<ConfirmPage>("/confirm", TokenPurpose.Confirm,
@@ -18,7 +19,7 @@ public sealed class ConfirmPage(WebPages pages, SiteLinks links, PreferenceStore
 
     private async Task<IResult> ConfirmAsync(HttpContext context, Subscriber subscriber)
     {
-        var form = await PostedForm.ReadAsync(context, checkAntiforgery: true);
+        var form = await forms.ReadAsync(context, checkAntiforgery: true);
         if (form.Status == FormStatus.TooLarge)
             return pages.TooLarge();
         if (form.Status == FormStatus.Unreadable)
@@ -41,7 +42,7 @@ public sealed class ConfirmPage(WebPages pages, SiteLinks links, PreferenceStore
             Summary = SubscriptionSummary.Schedule(subscriber, catalog.Value),
             PreferencesPath = links.PreferencesPath(subscriber.Id),
             Error = error,
-            FormToken = FormToken.For(context),
+            FormToken = forms.Token(context),
         }, error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 }

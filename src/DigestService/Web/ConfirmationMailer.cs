@@ -2,6 +2,8 @@ using DigestService.Config;
 using DigestService.Delivery;
 using DigestService.Digest;
 using Microsoft.Extensions.Options;
+using DigestService.Links;
+using DigestService.Templates;
 
 namespace DigestService.Web;
 

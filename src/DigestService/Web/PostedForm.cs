@@ -1,14 +1,8 @@
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.Features;
-
 namespace DigestService.Web;
 
 public enum FormStatus { Read, TooLarge, Unreadable, AntiforgeryFailed }
 
-/// <summary>
-/// A form body read with a size cap: up to <see cref="MaxBytes"/> is read whole, so a bad value gets its own 400
-/// with a message rather than a bare 413. With antiforgery on, the hidden token must match the cookie.
-/// </summary>
+/// <summary>A form body as <see cref="Forms"/> read it: whether it could be read, and its fields.</summary>
 public sealed record PostedForm(FormStatus Status, IFormCollection Fields)
 {
     public const int MaxBytes = 16 * 1024;
@@ -19,40 +13,7 @@ public sealed record PostedForm(FormStatus Status, IFormCollection Fields)
     public string Value(string name) => Fields[name].ToString();
 
     public IReadOnlyList<string> Values(string name) => Fields[name].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList();
-
-    public static async Task<PostedForm> ReadAsync(HttpContext context, bool checkAntiforgery)
-    {
-        if (context.Request.ContentLength > MaxBytes)
-            return new(FormStatus.TooLarge, FormCollection.Empty);
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = MaxBytes;
-        IFormCollection fields;
-        try
-        {
-            fields = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : FormCollection.Empty;
-        }
-        catch (InvalidDataException e) when (e.InnerException is InvalidOperationException)
-        {
-            // The form reader wraps the URL decoder's refusal of an escaped NUL or a bad escape: bad input, not too much of it.
-            return new(FormStatus.Unreadable, FormCollection.Empty);
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
-        {
-            // Form limits (too many fields, too long a key) and the body size cap.
-            return new(FormStatus.TooLarge, FormCollection.Empty);
-        }
-        if (checkAntiforgery && !await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))
-            return new(FormStatus.AntiforgeryFailed, fields);
-        return new(FormStatus.Read, fields);
-    }
 }
 
 /// <summary>The hidden antiforgery field a page puts in its forms.</summary>
-public sealed record FormToken(string FieldName, string Value)
-{
-    public static FormToken For(HttpContext context)
-    {
-        var tokens = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
-        return new FormToken(tokens.FormFieldName, tokens.RequestToken!);
-    }
-}
+public sealed record FormToken(string FieldName, string Value);

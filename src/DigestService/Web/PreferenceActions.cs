@@ -4,6 +4,7 @@ using DigestService.Config;
 using DigestService.Store;
 using DigestService.Telemetry;
 using Microsoft.Extensions.Options;
+using DigestService.Links;
 
 namespace DigestService.Web;
 
@@ -14,11 +15,12 @@ namespace DigestService.Web;
 public sealed class PreferenceActions(
     PreferencesPage page,
     WebPages pages,
+    Forms forms,
     PreferenceStore preferences,
     SubscriberStore subscribers,
     PersonalDataStore personalData,
     IOptions<TopicCatalogOptions> catalog,
-    IOptions<SubscriptionOptions> subscriptions,
+    SubscriberRules rules,
     DigestMetrics metrics,
     TimeProvider clock)
 {
@@ -33,7 +35,7 @@ public sealed class PreferenceActions(
 
     private async Task<IResult> PostAsync(HttpContext context, Subscriber subscriber)
     {
-        var form = await PostedForm.ReadAsync(context, checkAntiforgery: true);
+        var form = await forms.ReadAsync(context, checkAntiforgery: true);
         return form.Status switch
         {
             FormStatus.TooLarge => pages.TooLarge(),
@@ -61,7 +63,7 @@ public sealed class PreferenceActions(
     private async Task<IResult> SaveAsync(HttpContext context, Subscriber subscriber, PostedForm form)
     {
         var values = PreferencesValues.From(form);
-        var (checkedValues, error) = values.Check(catalog.Value, subscriptions.Value.MaxKeywordsLength);
+        var (checkedValues, error) = values.Check(rules);
         if (checkedValues is null)
             return page.Render(context, subscriber, error: error + " Nothing was saved.", values: values);
         await preferences.SaveAsync(subscriber.Id, checkedValues, context.RequestAborted);
@@ -107,7 +109,7 @@ public sealed class PreferenceActions(
 
     private async Task<IResult> SwitchToWeeklyAsync(HttpContext context, Subscriber subscriber)
     {
-        await preferences.SaveAsync(subscriber.Id, SubscriberPreferences.From(subscriber) with { Frequency = "weekly" }, context.RequestAborted);
+        await preferences.SaveAsync(subscriber.Id, SubscriberPreferences.From(subscriber) with { Frequency = Frequency.Weekly }, context.RequestAborted);
         return await SavedAsync(context, subscriber, $"You will get one email a week, on {(DayOfWeek)subscriber.WeeklyDay}.");
     }
 

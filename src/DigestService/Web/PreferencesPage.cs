@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace DigestService.Web;
 
 /// <summary>The preferences page: what is saved, the form (showing <see cref="PreferencesValues"/>), pause, unsubscribe, and the data.</summary>
-public sealed class PreferencesPage(WebPages pages, IOptions<TopicCatalogOptions> catalog, IOptions<SubscriptionOptions> subscriptions, TimeProvider clock)
+public sealed class PreferencesPage(WebPages pages, Forms forms, IOptions<TopicCatalogOptions> catalog, IOptions<SubscriptionOptions> subscriptions, TimeProvider clock)
 {
     private static readonly IReadOnlyList<Choice> Hours =
         Enumerable.Range(0, 24).Select(h => new Choice(h.ToString(CultureInfo.InvariantCulture), $"{h:00}:00")).ToList();
@@ -43,7 +43,7 @@ public sealed class PreferencesPage(WebPages pages, IOptions<TopicCatalogOptions
             TimeZones = zones,
             values.MaxPapers,
             PauseChoices,
-            FormToken = FormToken.For(context),
+            FormToken = forms.Token(context),
         }, error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 }

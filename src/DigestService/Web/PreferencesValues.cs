@@ -1,5 +1,4 @@
 using System.Globalization;
-using DigestService.Config;
 using DigestService.Store;
 
 namespace DigestService.Web;
@@ -11,14 +10,12 @@ namespace DigestService.Web;
 public sealed record PreferencesValues(
     IReadOnlyList<string> Topics, string Keywords, string TimeZone, string DeliveryHour, string Frequency, string WeeklyDay, string MaxPapers)
 {
-    public const int MaxPapersLimit = 100;
-
     public static PreferencesValues From(Subscriber subscriber) => new(
         subscriber.TopicKeys,
         string.Join(", ", subscriber.KeywordPhrases),
         subscriber.TimeZone,
         Number(subscriber.DeliveryHour),
-        subscriber.Frequency,
+        FrequencyNames.Of(subscriber.Frequency),
         Number(subscriber.WeeklyDay),
         Number(subscriber.MaxPapers));
 
@@ -32,36 +29,34 @@ public sealed record PreferencesValues(
         form.Value("max_papers"));
 
     /// <summary>The checked preferences, or what to fix.</summary>
-    public (SubscriberPreferences? Preferences, string? Error) Check(TopicCatalogOptions catalog, int maxKeywordsLength)
+    public (SubscriberPreferences? Preferences, string? Error) Check(SubscriberRules rules)
     {
-        var (topics, unknown) = TopicSelection.Check(catalog, Topics);
+        var (topics, unknown) = rules.CheckTopics(Topics);
         if (unknown is not null)
             return Fail($"Topics: “{Shorten(unknown)}” is not one of the topics listed.");
-        if (Keywords.Length > maxKeywordsLength)
-            return Fail($"Keywords: at most {maxKeywordsLength} characters in all, and these are {Keywords.Length}. Remove some.");
-        if (Keywords.Any(char.IsControl))
-            return Fail("Keywords: remove line breaks and other control characters.");
-        if (!TimeZones.IsKnown(TimeZone))
+        if (rules.KeywordsProblem(Keywords) is { } problem)
+            return Fail(Keywords.Length > rules.MaxKeywordsLength ? $"Keywords: {problem}. Remove some." : $"Keywords: {problem}.");
+        if (!SubscriberRules.IsKnownTimeZone(TimeZone))
             return Fail($"Time zone: “{Shorten(TimeZone)}” is not a time zone name such as Europe/Paris; pick one from the list.");
-        if (!TryNumber(DeliveryHour, 0, 23, out var hour))
+        if (!TryNumber(DeliveryHour, SubscriberRules.Hours, out var hour))
             return Fail("Delivery time: choose an hour from 00:00 to 23:00.");
-        if (Frequency is not ("daily" or "weekly"))
+        if (!FrequencyNames.TryParse(Frequency, out var frequency))
             return Fail("How often: choose every day or once a week.");
-        if (!TryNumber(WeeklyDay, 0, 6, out var weekday))
+        if (!TryNumber(WeeklyDay, SubscriberRules.Weekdays, out var weekday))
             return Fail("How often: choose a day of the week.");
-        if (!TryNumber(MaxPapers, 1, MaxPapersLimit, out var papers))
-            return Fail($"Papers per email: a whole number from 1 to {MaxPapersLimit}.");
+        if (!TryNumber(MaxPapers, SubscriberRules.PapersPerEmail, out var papers))
+            return Fail($"Papers per email: a whole number from {SubscriberRules.PapersPerEmail.Min} to {SubscriberRules.PapersPerEmail.Max}.");
         var keywords = Keywords.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        return (new SubscriberPreferences(topics, keywords, TimeZone, hour, Frequency, weekday, papers), null);
+        return (new SubscriberPreferences(topics, keywords, TimeZone, hour, frequency, weekday, papers), null);
     }
 
     private static (SubscriberPreferences?, string?) Fail(string error) => (null, error);
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static bool TryNumber(string text, int min, int max, out int value) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
+    private static bool TryNumber(string text, (int Min, int Max) range, out int value) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && SubscriberRules.Within(range, value);
 
     /// <summary>Echoes a bad value back without letting a huge one take over the page.</summary>
     public static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";

@@ -1,4 +1,5 @@
 using DigestService.Store;
+using DigestService.Links;
 
 namespace DigestService.Web;
 

@@ -1,4 +1,5 @@
 using DigestService.Store;
+using DigestService.Links;
 
 namespace DigestService.Web;
 
@@ -18,17 +19,19 @@ public static class SignedRoutes
         where TPage : notnull
     {
         // Some mail scanners send HEAD: it is answered like the GET (which changes nothing); Kestrel sends no body.
-        app.MapMethods(prefix + "/{token}", [HttpMethods.Get, HttpMethods.Head], (string token, HttpContext context) =>
-            ForSubscriberAsync(token, context, (page, subscriber) => Task.FromResult(get(page, context, subscriber))));
-        app.MapPost(prefix + "/{token}", (string token, HttpContext context) =>
-            ForSubscriberAsync(token, context, (page, subscriber) => post(page, context, subscriber)));
-
-        async Task<IResult> ForSubscriberAsync(string token, HttpContext context, Func<TPage, Subscriber, Task<IResult>> handle)
-        {
-            var services = context.RequestServices;
-            return await services.GetRequiredService<SignedLinkResolver>().FindAsync(purpose, token, context.RequestAborted) is { } subscriber
-                ? await handle(services.GetRequiredService<TPage>(), subscriber)
-                : services.GetRequiredService<WebPages>().LinkNotFound();
-        }
+        app.MapMethods(prefix + "/{token}", [HttpMethods.Get, HttpMethods.Head], ([AsParameters] SignedRequest<TPage> request) =>
+            request.HandleAsync(purpose, subscriber => Task.FromResult(get(request.Page, request.Context, subscriber))));
+        app.MapPost(prefix + "/{token}", ([AsParameters] SignedRequest<TPage> request) =>
+            request.HandleAsync(purpose, subscriber => post(request.Page, request.Context, subscriber)));
     }
+}
+
+/// <summary>What a signed route's handler is given: the token from the route and the services that answer it.</summary>
+public sealed record SignedRequest<TPage>(string Token, HttpContext Context, TPage Page, SignedLinkResolver Resolver, WebPages Pages)
+    where TPage : notnull
+{
+    public async Task<IResult> HandleAsync(TokenPurpose purpose, Func<Subscriber, Task<IResult>> handle) =>
+        await Resolver.FindAsync(purpose, Token, Context.RequestAborted) is { } subscriber
+            ? await handle(subscriber)
+            : Pages.LinkNotFound();
 }

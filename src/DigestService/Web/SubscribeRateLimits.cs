@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using DigestService.Config;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace DigestService.Web;
@@ -26,27 +27,27 @@ public sealed class SubscribeRateLimits : IDisposable
     public static IServiceCollection Register(IServiceCollection services)
     {
         services.AddSingleton<SubscribeRateLimits>();
-        return services.AddRateLimiter(limiter =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, WebPages>((limiter, options, pages) =>
         {
+            var perMinute = options.Value.SubscribePerMinute;
             limiter.AddPolicy(PerClientPolicy, context =>
-            {
-                var perMinute = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.SubscribePerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(ClientAddress.KeyOf(context.Connection.RemoteIpAddress),
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-            });
-            limiter.OnRejected = (rejected, _) => new ValueTask(TooMany(rejected.HttpContext, rejected.Lease,
+                RateLimitPartition.GetFixedWindowLimiter(ClientAddress.KeyOf(context.Connection.RemoteIpAddress),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            limiter.OnRejected = (rejected, _) => new ValueTask(TooMany(pages, rejected.HttpContext, rejected.Lease,
                 "Too many sign-ups from your network in the last minute. Wait a minute, then send the form again.").ExecuteAsync(rejected.HttpContext));
         });
+        return services;
     }
 
     /// <summary>A lease for one more sign-up of <paramref name="address"/>; not acquired when the hour's share is used.</summary>
     public RateLimitLease AcquireForAddress(string address) => _perAddress.AttemptAcquire(address.ToLowerInvariant());
 
-    public static IResult TooMany(HttpContext context, RateLimitLease lease, string text)
+    public static IResult TooMany(WebPages pages, HttpContext context, RateLimitLease lease, string text)
     {
         if (lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        return context.RequestServices.GetRequiredService<WebPages>().Message("Please wait a little", text, StatusCodes.Status429TooManyRequests);
+        return pages.Message("Please wait a little", text, StatusCodes.Status429TooManyRequests);
     }
 
     public void Dispose() => _perAddress.Dispose();

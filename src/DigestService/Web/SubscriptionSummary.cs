@@ -10,7 +10,7 @@ public static class SubscriptionSummary
     /// <summary>"one email a day at 07:00 (Europe/Paris) with up to 10 trending papers in …".</summary>
     public static string Schedule(Subscriber subscriber, TopicCatalogOptions catalog)
     {
-        var when = subscriber.Frequency == "weekly"
+        var when = subscriber.Frequency == Frequency.Weekly
             ? $"one email every {(DayOfWeek)subscriber.WeeklyDay}"
             : "one email a day";
         var topics = TopicSelection.Labels(catalog, subscriber.TopicKeys);

@@ -11,8 +11,4 @@ public static class TimeZones
             .Where(id => id.Contains('/') && !id.StartsWith("Etc/", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal),
     ];
-
-    /// <summary>True for any zone the system knows, listed or not (a browser may report an older alias).</summary>
-    public static bool IsKnown(string? id) =>
-        !string.IsNullOrEmpty(id) && id.Length <= 64 && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
 }

@@ -2,6 +2,7 @@ using DigestService.Config;
 using DigestService.Store;
 using DigestService.Telemetry;
 using Microsoft.Extensions.Options;
+using DigestService.Links;
 
 namespace DigestService.Web;
 
@@ -11,7 +12,7 @@ namespace DigestService.Web;
 /// urlencoded or multipart, no cookie and no antiforgery token (the signed token is the proof), 200 without a
 /// redirect, idempotent.
 /// </summary>
-public sealed class UnsubscribePage(WebPages pages, SiteLinks links, PreferenceStore preferences, SubscriberStore subscribers, IOptions<TopicCatalogOptions> catalog, DigestMetrics metrics)
+public sealed class UnsubscribePage(WebPages pages, Forms forms, SiteLinks links, PreferenceStore preferences, SubscriberStore subscribers, IOptions<TopicCatalogOptions> catalog, DigestMetrics metrics)
 {
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapSigned<UnsubscribePage>("/unsubscribe", TokenPurpose.Unsubscribe,
@@ -21,7 +22,7 @@ public sealed class UnsubscribePage(WebPages pages, SiteLinks links, PreferenceS
     private async Task<IResult> UnsubscribeAsync(HttpContext context, Subscriber subscriber)
     {
         // The body (List-Unsubscribe=One-Click, or the page's own button) is read only to hold it to the size cap.
-        if ((await PostedForm.ReadAsync(context, checkAntiforgery: false)).Status == FormStatus.TooLarge)
+        if ((await forms.ReadAsync(context, checkAntiforgery: false)).Status == FormStatus.TooLarge)
             return pages.TooLarge();
         await preferences.UnsubscribeAsync(subscriber.Id, context.RequestAborted);
         if (subscriber.Status != SubscriberStatus.Unsubscribed)
@@ -36,10 +37,10 @@ public sealed class UnsubscribePage(WebPages pages, SiteLinks links, PreferenceS
         {
             Unsubscribed = unsubscribed,
             subscriber.Email,
-            subscriber.Frequency,
+            Frequency = FrequencyNames.Of(subscriber.Frequency),
             Topics = TopicSelection.Choices(catalog.Value, subscriber.TopicKeys).Where(t => t.Checked).ToList(),
             PreferencesPath = links.PreferencesPath(subscriber.Id),
-            FormToken = FormToken.For(context),
+            FormToken = forms.Token(context),
         });
     }
 }

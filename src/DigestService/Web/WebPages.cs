@@ -1,8 +1,8 @@
 using System.Text;
 using DigestService.Config;
-using DigestService.Digest;
 using Microsoft.Extensions.Options;
 using Scriban.Runtime;
+using DigestService.Templates;
 
 namespace DigestService.Web;
 

@@ -9,16 +9,10 @@ public static class WebRegistration
 {
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSection<SiteOptions>(configuration, "Site");
-        services.AddSection<TokenOptions>(configuration, "Tokens");
-        services.AddSection<SubscriptionOptions>(configuration, "Subscriptions");
         services.AddSection<RateLimitOptions>(configuration, "RateLimits");
-        services.AddValidatedOptions<TopicCatalogOptions>(configuration);
-        services.AddSingleton<TokenKeyRing>();
-        services.AddSingleton<TokenSigner>();
-        services.AddSingleton<SiteLinks>();
         services.AddSingleton<SignedLinkResolver>();
         services.AddSingleton<WebPages>();
+        services.AddSingleton<Forms>();
         services.AddSingleton<ConfirmPage>();
         services.AddSingleton<UnsubscribePage>();
         services.AddSingleton<PreferencesPage>();
@@ -35,6 +29,7 @@ public static class WebRegistration
             antiforgery.SuppressXFrameOptionsHeader = true;
         });
         SubscribeRateLimits.Register(services);
+        services.AddErrorPages();
         return services;
     }
 

@@ -132,4 +132,41 @@ public class CommandLineTests : IDisposable
         Assert.Contains("bots", result.Error.Split('\n')[0]);
         Assert.Empty((await _app.RunAsync("subscribers", "list")).OutputLines);
     }
+
+    [Fact]
+    public async Task Each_verb_has_its_own_help_listing_every_option_with_its_meaning_and_an_example()
+    {
+        var result = await _app.RunAsync("send", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(result.OutputLines, l => l.TrimStart().StartsWith("--date <YYYY-MM-DD>", StringComparison.Ordinal) && l.Contains("edition"));
+        Assert.Contains(result.OutputLines, l => l.TrimStart().StartsWith("--due", StringComparison.Ordinal) && l.Contains("delivery time"));
+        Assert.Contains(result.OutputLines, l => l.TrimStart().StartsWith("--at <ISO-INSTANT>", StringComparison.Ordinal) && l.Contains("With --due"));
+        Assert.Contains("Examples:", result.Output);
+        Assert.Contains("DigestService send --date 2026-11-26", result.Output);
+    }
+
+    [Fact]
+    public async Task An_option_value_can_be_joined_with_an_equals_sign()
+    {
+        var joined = await _app.RunAsync("send", "--date=2026-11-26");
+        var bad = await _app.RunAsync("ingest", "--date=19/08/2026");
+
+        Assert.Equal(0, joined.ExitCode);
+        Assert.StartsWith("edition 2026-11-26: ", joined.Output);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.StartsWith("error: --date must be a date written YYYY-MM-DD", bad.Error);
+    }
+
+    [Fact]
+    public async Task The_cli_holds_keywords_to_the_same_length_limit_as_the_web()
+    {
+        _app.With("Subscriptions:MaxKeywordsLength", "20");
+
+        var result = await _app.RunAsync("subscribers", "add", "ada@example.org", "--keywords", "retrieval augmented generation");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: --keywords: at most 20 characters in all, and these are 30", result.Error);
+        Assert.Empty((await _app.RunAsync("subscribers", "list")).OutputLines);
+    }
 }

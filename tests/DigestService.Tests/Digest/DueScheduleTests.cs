@@ -76,7 +76,7 @@ public class DueScheduleTests
     [Fact]
     public void A_weekly_subscriber_is_due_on_their_local_weekday_only()
     {
-        var monday8Tokyo = At("Asia/Tokyo", 8) with { Frequency = "weekly", WeeklyDay = (int)DayOfWeek.Monday };
+        var monday8Tokyo = At("Asia/Tokyo", 8) with { Frequency = Frequency.Weekly, WeeklyDay = (int)DayOfWeek.Monday };
 
         var sent = Simulate(monday8Tokyo, Utc("2026-08-16T00:00:00Z"), Utc("2026-08-30T00:00:00Z"));
 

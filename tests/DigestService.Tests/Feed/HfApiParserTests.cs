@@ -1,5 +1,6 @@
 using DigestService.Feed;
 using DigestService.Tests.Support;
+using DigestService.Papers;
 
 namespace DigestService.Tests.Feed;
 

@@ -1,4 +1,4 @@
-using DigestService.Feed;
+using DigestService.Store;
 
 namespace DigestService.Tests.Support;
 

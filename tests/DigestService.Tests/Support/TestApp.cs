@@ -1,5 +1,3 @@
-using DigestService.Cli;
-
 namespace DigestService.Tests.Support;
 
 /// <summary>What one CLI run printed and returned.</summary>

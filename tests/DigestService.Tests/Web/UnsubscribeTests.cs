@@ -1,7 +1,7 @@
 using System.Net;
 using DigestService.Tests.Support;
-using DigestService.Web;
 using Microsoft.Extensions.DependencyInjection;
+using DigestService.Links;
 
 namespace DigestService.Tests.Web;
 

@@ -3,6 +3,7 @@ using DigestService.Config;
 using DigestService.Digest;
 using DigestService.Store;
 using Microsoft.Extensions.Options;
+using DigestService.Links;
 
 namespace DigestService.Web.Archive;
 

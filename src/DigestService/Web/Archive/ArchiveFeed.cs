@@ -4,6 +4,7 @@ using System.Text;
 using System.Xml;
 using DigestService.Digest;
 using DigestService.Store;
+using DigestService.Links;
 
 namespace DigestService.Web.Archive;
 

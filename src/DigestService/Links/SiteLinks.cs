@@ -1,0 +1,27 @@
+using DigestService.Config;
+using Microsoft.Extensions.Options;
+
+namespace DigestService.Links;
+
+/// <summary>
+/// The links an email carries, each with its signed token, absolute on Site:BaseUrl; pages use the paths, so their
+/// forms stay on the host the browser is on.
+/// </summary>
+public sealed class SiteLinks(IOptions<SiteOptions> site, TokenSigner tokens)
+{
+    public string Unsubscribe(long subscriberId) => site.Value.Url(UnsubscribePath(subscriberId));
+
+    public string Preferences(long subscriberId) => site.Value.Url(PreferencesPath(subscriberId));
+
+    public string UnsubscribePath(long subscriberId) => "/unsubscribe/" + tokens.Sign(TokenPurpose.Unsubscribe, subscriberId);
+
+    public string PreferencesPath(long subscriberId) => "/preferences/" + tokens.Sign(TokenPurpose.Preferences, subscriberId);
+
+    public string Confirm(long subscriberId, TimeSpan lifetime) => site.Value.Url("confirm/" + tokens.Sign(TokenPurpose.Confirm, subscriberId, lifetime));
+
+    public string Archive(DateOnly edition) => site.Value.Url($"archive/{edition:yyyy-MM-dd}");
+
+    public string ArchiveFeed => site.Value.Url("archive/feed.xml");
+
+    public string Home => site.Value.Url("");
+}

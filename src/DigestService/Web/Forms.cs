@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace DigestService.Web;
+
+/// <summary>
+/// Reading a posted form with a size cap: up to <see cref="PostedForm.MaxBytes"/> is read whole, so a bad value gets its
+/// own 400 with a message rather than a bare 413. With antiforgery on, the hidden token must match the cookie.
+/// </summary>
+public sealed class Forms(IAntiforgery antiforgery)
+{
+    public async Task<PostedForm> ReadAsync(HttpContext context, bool checkAntiforgery)
+    {
+        if (context.Request.ContentLength > PostedForm.MaxBytes)
+            return new PostedForm(FormStatus.TooLarge, FormCollection.Empty);
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = PostedForm.MaxBytes;
+        IFormCollection fields;
+        try
+        {
+            fields = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : FormCollection.Empty;
+        }
+        catch (InvalidDataException e) when (e.InnerException is InvalidOperationException)
+        {
+            // The form reader wraps the URL decoder's refusal of an escaped NUL or a bad escape: bad input, not too much of it.
+            return new PostedForm(FormStatus.Unreadable, FormCollection.Empty);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            // Form limits (too many fields, too long a key) and the body size cap.
+            return new PostedForm(FormStatus.TooLarge, FormCollection.Empty);
+        }
+        if (checkAntiforgery && !await antiforgery.IsRequestValidAsync(context))
+            return new PostedForm(FormStatus.AntiforgeryFailed, fields);
+        return new PostedForm(FormStatus.Read, fields);
+    }
+
+    /// <summary>The hidden field (and its cookie) a page's form sends back.</summary>
+    public FormToken Token(HttpContext context)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        return new FormToken(tokens.FormFieldName, tokens.RequestToken!);
+    }
+}
