@@ -1,4 +1,5 @@
 using DigestService.Config;
+using DigestService.Operations.Admin;
 using DigestService.Operations.Health;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,9 @@ public static class OperationsRegistration
     {
         services.AddSection<HealthOptions>(configuration, "Health");
         services.AddSection<ShutdownOptions>(configuration, "Shutdown");
+        services.AddSection<AdminOptions>(configuration, "Admin");
+        services.AddSingleton<AdminDashboard>();
+        services.AddSingleton<AdminAccess>();
         services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((host, shutdown) => host.ShutdownTimeout = shutdown.Value.Timeout);
         services.AddSingleton<SmtpHealthCheck>();
         services.AddHealthChecks()
@@ -26,10 +30,11 @@ public static class OperationsRegistration
         return services;
     }
 
-    /// <summary>GET /readyz: 200 when Healthy or Degraded, 503 when Unhealthy, JSON naming each check.</summary>
+    /// <summary>GET /readyz (200 when Healthy or Degraded, 503 when Unhealthy, JSON naming each check) and GET /admin.</summary>
     public static WebApplication MapOperations(this WebApplication app)
     {
         app.MapHealthChecks("/readyz", new HealthCheckOptions { ResponseWriter = ReadinessResponse.WriteAsync });
+        AdminDashboard.Map(app);
         return app;
     }
 }
