@@ -41,7 +41,7 @@ public sealed class AdminDashboard(WebPages pages, OperationsStore operations, F
             Runs = (await operations.LastRunsAsync(5, cancellationToken)).Select(r => new
             {
                 r.Job, StartedAt = Iso.Instant(r.StartedAt), Took = (r.FinishedAt - r.StartedAt).ToString(@"hh\:mm\:ss", System.Globalization.CultureInfo.InvariantCulture), r.Ok, r.Summary,
-            }),
+            }).ToList(),
             Sources = feed.Value.EffectiveSources.Select(source => statusByName.GetValueOrDefault(source.Name) is var status ? new
             {
                 source.Name,
@@ -49,7 +49,7 @@ public sealed class AdminDashboard(WebPages pages, OperationsStore operations, F
                 Fresh = status?.LastSuccessAt >= staleBefore,
                 LastError = status?.LastError is { } error && (status.LastSuccessAt is null || status.LastErrorAt > status.LastSuccessAt) ? $"{Iso.Instant(status.LastErrorAt!.Value)}: {error}" : "",
             } : null),
-            Bounces = (await operations.RecentBouncesAsync(20, cancellationToken)).Select(b => new { At = Iso.Instant(b.At), b.Email, b.Kind, b.Detail }),
+            Bounces = (await operations.RecentBouncesAsync(20, cancellationToken)).Select(b => new { At = Iso.Instant(b.At), b.Email, b.Kind, b.Detail }).ToList(),
         });
     }
 
