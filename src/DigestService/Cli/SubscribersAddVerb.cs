@@ -60,7 +60,7 @@ public sealed class SubscribersAddVerb(SubscriberStore store, SubscriberRules ru
     }
 
     /// <summary>The address, checked by the validator the web and imports use too.</summary>
-    private static string Address(string input) => AddressValidator.Validate(input) switch
+    private static string Address(string input) => AddressCanonicalizer.Canonicalize(input) switch
     {
         { Address: { } address } => address,
         var (_, problem) => throw new UsageException($"'{input}': {problem}"),

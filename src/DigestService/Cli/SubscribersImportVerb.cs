@@ -38,7 +38,7 @@ public sealed class SubscribersImportVerb(SubscriberStore store, CliConsole cons
             if (string.IsNullOrWhiteSpace(lines[i]))
                 continue;
             var cells = lines[i].Split(',');
-            var (address, problem) = AddressValidator.Validate(column < cells.Length ? cells[column].Trim().Trim('"') : "");
+            var (address, problem) = AddressCanonicalizer.Canonicalize(column < cells.Length ? cells[column].Trim().Trim('"') : "");
             if (address is null)
             {
                 refused++;

@@ -1,3 +1,4 @@
+using DigestService.Addresses;
 using System.Security.Cryptography;
 using DigestService.Store;
 using MimeKit;
@@ -38,13 +39,14 @@ public static class DsnReader
         return !(s == 7 || (s, d) is (2, 2) or (3, 4));
     }
 
-    /// <summary>"rfc822; user@example.org" (the address type may be missing) to the bare address.</summary>
+    /// <summary>"rfc822; user@example.org" (the address type may be missing) to the bare address, in the canonical form subscribers are stored by.</summary>
     private static string? Address(string? field)
     {
         if (string.IsNullOrWhiteSpace(field))
             return null;
         var address = field[(field.IndexOf(';') + 1)..].Trim().Trim('<', '>');
-        return address.Contains('@') ? address : null;
+        // A server reports the address as it wrote it on the wire (an xn-- domain, say): match it in canonical form.
+        return address.Contains('@') ? AddressCanonicalizer.Canonicalize(address).Address ?? address : null;
     }
 
     private static string Unfold(string? text) => string.Join(' ', (text ?? "").Split(['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));

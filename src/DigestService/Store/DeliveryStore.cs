@@ -110,7 +110,7 @@ public sealed class DeliveryStore(Database database, IOptions<DeliveryOptions> o
         await connection.ExecuteAsync(database.Sql["ReleaseDelivery"], new { row.Id, Owner = owner, Reply = Shorten(reason) });
     }
 
-    /// <summary>When the next row can be claimed (a retry falling due, or another run's lease running out); null when none will.</summary>
+    /// <summary>When this run's next row falls due (a retry it scheduled, or a row no run holds); null when nothing is left for it.</summary>
     public async Task<DateTimeOffset?> NextDueAsync(string owner, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -7,11 +7,11 @@ namespace DigestService.Store;
 /// <summary>The subscriber rows the sign-up form writes, and the confirmation emails they were sent.</summary>
 public sealed class SignUpStore(Database database, IOptions<DigestOptions> digest, TimeProvider clock)
 {
-    /// <summary>Adds or re-opens a sign-up; an active subscriber is returned unchanged.</summary>
-    public async Task<(long Id, string Status)> SignUpAsync(string email, string topics, string timeZone, CancellationToken cancellationToken = default)
+    /// <summary>Adds or re-opens a sign-up; an active subscriber is returned unchanged. Returns the row's id, status and stored address.</summary>
+    public async Task<(long Id, string Status, string Email)> SignUpAsync(string email, string topics, string timeZone, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleAsync<(long, string)>(database.Sql["SignUp"], new
+        return await connection.QuerySingleAsync<(long, string, string)>(database.Sql["SignUp"], new
         {
             Email = email,
             Topics = topics,

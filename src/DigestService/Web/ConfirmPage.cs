@@ -20,8 +20,8 @@ public sealed class ConfirmPage(WebPages pages, Forms forms, SiteLinks links, Pr
     private async Task<IResult> ConfirmAsync(HttpContext context, Subscriber subscriber)
     {
         var form = await forms.ReadAsync(context, checkAntiforgery: true);
-        if (form.Status == FormStatus.TooLarge)
-            return pages.TooLarge();
+        if (form.Refusal(pages) is { } refusal)
+            return refusal;
         if (form.Status == FormStatus.Unreadable)
             return Render(context, subscriber, $"{PostedForm.UnreadableMessage}. Please press the button again.");
         if (form.Status == FormStatus.AntiforgeryFailed)

@@ -17,8 +17,7 @@ public sealed class ConfirmationMailer(
     IMailTransport transport,
     SiteLinks links,
     IOptions<SiteOptions> site,
-    IOptions<SubscriptionOptions> subscriptions,
-    TimeProvider clock)
+    IOptions<SubscriptionOptions> subscriptions)
 {
     public async Task SendAsync(long subscriberId, string email, bool alreadyActive, CancellationToken cancellationToken)
     {
@@ -36,7 +35,7 @@ public sealed class ConfirmationMailer(
         };
         var html = DigestRenderer.InlineCss(templates.Render("email/confirm.html", model));
         var text = templates.Render("email/confirm.txt", model);
-        var messageId = messages.MessageId($"confirm.{subscriberId}.{clock.GetUtcNow().ToUnixTimeMilliseconds()}");
+        var messageId = messages.NewMessageId($"confirm.{subscriberId}");
         using var message = messages.Create(email, subject, text, html, messageId, unsubscribeUrl: null);
         await using var connection = await transport.ConnectAsync(cancellationToken);
         await connection.SendAsync(message, cancellationToken);

@@ -36,9 +36,10 @@ public sealed class PreferenceActions(
     private async Task<IResult> PostAsync(HttpContext context, Subscriber subscriber)
     {
         var form = await forms.ReadAsync(context, checkAntiforgery: true);
+        if (form.Refusal(pages) is { } refusal)
+            return refusal;
         return form.Status switch
         {
-            FormStatus.TooLarge => pages.TooLarge(),
             FormStatus.Unreadable => page.Render(context, subscriber, error: $"{PostedForm.UnreadableMessage}, so nothing was changed. Please make your change again."),
             FormStatus.AntiforgeryFailed => page.Render(context, subscriber,
                 error: "This page was open too long or came from elsewhere, so nothing was changed. Please make your change again."),

@@ -20,14 +20,14 @@ public sealed partial class SignUpService(
     /// </summary>
     public async Task SignUpAsync(string email, IReadOnlyList<string> topics, string timeZone, CancellationToken cancellationToken)
     {
-        var (id, status) = await store.SignUpAsync(email, string.Join(",", topics), timeZone, cancellationToken);
+        var (id, status, stored) = await store.SignUpAsync(email, string.Join(",", topics), timeZone, cancellationToken);
         metrics.SignUpEvent(SignUpEvents.Requested);
         if (!await store.TryRecordConfirmationMailAsync(id, options.Value.ConfirmationMailsPerDay, cancellationToken))
         {
             LogAllowanceUsed(id);
             return;
         }
-        if (!mail.TryAdd(new SignUpMail(id, email, AlreadyActive: status == SubscriberStatus.Active)))
+        if (!mail.TryAdd(new SignUpMail(id, stored, AlreadyActive: status == SubscriberStatus.Active)))
             LogNotQueued(id);
     }
 

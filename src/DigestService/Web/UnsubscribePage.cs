@@ -21,9 +21,10 @@ public sealed class UnsubscribePage(WebPages pages, Forms forms, SiteLinks links
 
     private async Task<IResult> UnsubscribeAsync(HttpContext context, Subscriber subscriber)
     {
-        // The body (List-Unsubscribe=One-Click, or the page's own button) is read only to hold it to the size cap.
-        if ((await forms.ReadAsync(context, checkAntiforgery: false)).Status == FormStatus.TooLarge)
-            return pages.TooLarge();
+        // The body (List-Unsubscribe=One-Click, or the page's own button) is read only to hold it to the size cap and
+        // to refuse what is no form: a garbled body changes nothing.
+        if ((await forms.ReadAsync(context, checkAntiforgery: false)).Refusal(pages) is { } refusal)
+            return refusal;
         await preferences.UnsubscribeAsync(subscriber.Id, context.RequestAborted);
         if (subscriber.Status != SubscriberStatus.Unsubscribed)
             metrics.SignUpEvent(SignUpEvents.Unsubscribed);

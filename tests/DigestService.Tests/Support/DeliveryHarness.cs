@@ -1,3 +1,4 @@
+
 namespace DigestService.Tests.Support;
 
 /// <summary>
@@ -27,6 +28,9 @@ public abstract class DeliveryHarness : IAsyncLifetime
         Assert.Equal(1, result.ExitCode);
         return Assert.Single(result.Error.Trim().Split('\n'));
     }
+
+    /// <summary>`dotnet DigestService.dll send --date D` as a real child process, configured through environment variables as in production.</summary>
+    protected BuiltService StartSend() => new(App, "send", "--date", Edition);
 
     public virtual async Task DisposeAsync()
     {

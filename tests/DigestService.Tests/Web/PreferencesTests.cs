@@ -115,6 +115,26 @@ public class PreferencesTests : SiteTest
     }
 
     [Fact]
+    public async Task The_status_heading_tells_where_the_subscription_stands_and_only_a_save_says_saved()
+    {
+        var preferences = await SubscribeAndConfirmAsync("ada@example.org", "llm");
+
+        var opened = await Browser.GetAsync(preferences);
+
+        Assert.Contains("<h2>Current settings: active</h2>", opened.Html);
+        Assert.DoesNotContain("Saved", opened.Text);
+
+        var saved = await Browser.SubmitAsync(preferences, Form(hour: "9"));
+
+        Assert.Contains("<p class=\"notice\" role=\"status\">Saved.</p>", saved.Html);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(saved.Text, "Saved"));
+        Assert.Contains("<h2>Current settings: active</h2>", saved.Html);
+        Assert.Contains("Current settings: paused until Wednesday, September 2, 2026",
+            (await Browser.SubmitAsync(preferences, Fields.Of(("do", "pause"), ("pause_days", "14")))).Text);
+        Assert.Contains("<h2>Current settings: unsubscribed</h2>", (await Browser.SubmitAsync(preferences, Fields.Of(("do", "unsubscribe")))).Html);
+    }
+
+    [Fact]
     public async Task Pause_and_resume()
     {
         var preferences = await SubscribeAndConfirmAsync("ada@example.org");
@@ -158,7 +178,9 @@ public class PreferencesTests : SiteTest
         var preferences = LinkIn(await MailToAsync("ada@example.org"), "preferences");
 
         var page = await Browser.GetAsync(preferences);
+        Assert.Contains("<h2>Current settings: not confirmed yet</h2>", page.Html);
         Assert.Contains("Not confirmed yet.", page.Text);
+        Assert.Contains(">Yes, start my digest</button>", page.Html);
         Assert.Equal("pending", await StatusOfAsync("ada@example.org"));
 
         var confirmed = await Browser.SubmitAsync(preferences, Fields.Of(("do", "resubscribe")));
