@@ -19,8 +19,10 @@ public sealed class ConfirmationMailer(
     IOptions<SiteOptions> site,
     IOptions<SubscriptionOptions> subscriptions)
 {
-    public async Task SendAsync(long subscriberId, string email, bool alreadyActive, CancellationToken cancellationToken)
+    public async Task SendAsync(SignUpMail mail, CancellationToken cancellationToken)
     {
+        var (subscriberId, email, confirmationId) = mail;
+        var alreadyActive = confirmationId is null;
         var lifetime = subscriptions.Value.ConfirmationLifetime;
         var subject = alreadyActive ? $"You are already subscribed to {site.Value.Name}" : $"Confirm your subscription to {site.Value.Name}";
         var model = new
@@ -29,7 +31,7 @@ public sealed class ConfirmationMailer(
             SiteName = site.Value.Name,
             Email = email,
             AlreadyActive = alreadyActive,
-            ConfirmUrl = alreadyActive ? "" : links.Confirm(subscriberId, lifetime),
+            ConfirmUrl = confirmationId is { } id ? links.Confirm(id, lifetime) : "",
             PreferencesUrl = links.Preferences(subscriberId),
             LinkLifetime = Describe(lifetime),
         };

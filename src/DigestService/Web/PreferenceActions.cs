@@ -19,6 +19,7 @@ public sealed class PreferenceActions(
     PreferenceStore preferences,
     SubscriberStore subscribers,
     PersonalDataStore personalData,
+    SignUpService signUps,
     IOptions<TopicCatalogOptions> catalog,
     SubscriberRules rules,
     DigestMetrics metrics,
@@ -87,16 +88,22 @@ public sealed class PreferenceActions(
 
     private async Task<IResult> UnsubscribeAsync(HttpContext context, Subscriber subscriber)
     {
-        await preferences.UnsubscribeAsync(subscriber.Id, context.RequestAborted);
+        await preferences.UnsubscribeAsync(subscriber.Id, new ChangeCause(ChangeSource.Web, "unsubscribed on the preferences page"), context.RequestAborted);
         if (subscriber.Status != SubscriberStatus.Unsubscribed)
             metrics.SignUpEvent(SignUpEvents.Unsubscribed);
         return await SavedAsync(context, subscriber, "You're unsubscribed and will get no more digests. Your settings are kept in case you come back.");
     }
 
+    /// <summary>
+    /// Coming back takes the same double opt-in as signing up: a preferences link never expires and may have been
+    /// forwarded, so only a fresh single-use link from the mailbox lifts an opt-out.
+    /// </summary>
     private async Task<IResult> ResubscribeAsync(HttpContext context, Subscriber subscriber)
     {
-        await preferences.ActivateAsync(subscriber.Id, context.RequestAborted);
-        return await SavedAsync(context, subscriber, "You're subscribed.");
+        if (subscriber.Status == SubscriberStatus.Active)
+            return await SavedAsync(context, subscriber, "You're subscribed.");
+        await signUps.RequestConfirmationAsync(subscriber, new ChangeCause(ChangeSource.Web, "asked to resubscribe on the preferences page"), context.RequestAborted);
+        return await SavedAsync(context, subscriber, $"We are sending a confirmation link to {subscriber.Email}. Press the button in it to start your digest again; until then nothing changes.");
     }
 
     private async Task<IResult> DropTopicAsync(HttpContext context, Subscriber subscriber, string topic)
@@ -119,7 +126,7 @@ public sealed class PreferenceActions(
         var data = await personalData.ReadAsync(subscriber, context.RequestAborted);
         var now = clock.GetUtcNow();
         var json = JsonSerializer.SerializeToUtf8Bytes(
-            new { ExportedAt = Iso.Instant(now), data.Subscriber, data.Deliveries, data.SentPapers, data.ConfirmationEmailsSentAt }, ExportJson);
+            new { ExportedAt = Iso.Instant(now), data.Subscriber, data.StatusChanges, data.Deliveries, data.SentPapers, data.ConfirmationEmailsSentAt }, ExportJson);
         return Results.File(json, "application/json; charset=utf-8", string.Create(CultureInfo.InvariantCulture, $"digest-data-{now:yyyy-MM-dd}.json"));
     }
 
@@ -127,7 +134,7 @@ public sealed class PreferenceActions(
     {
         if (!confirmed)
             return page.Render(context, subscriber, error: "To delete your data, tick the box that says you understand, then press Delete me.");
-        await subscribers.RemoveAsync(subscriber.Email, context.RequestAborted);
+        await subscribers.EraseAsync(subscriber, new ChangeCause(ChangeSource.Web, "asked to be deleted on the preferences page"), context.RequestAborted);
         metrics.SignUpEvent(SignUpEvents.Deleted);
         return pages.Message("Your data is deleted",
             $"{subscriber.Email}, its settings and its delivery history are gone from our database. We will not email it again.",

@@ -28,7 +28,7 @@ public class HealthVerbTests : IAsyncLifetime
     public async Task An_unhealthy_service_fails()
     {
         await using var site = await RunningSite.StartAsync(_app);
-        await _app.ExecuteAsync("DELETE FROM schema_migrations WHERE name LIKE '0006%'");
+        await _app.ExecuteAsync("DELETE FROM schema_migrations WHERE name = '0007_operations'");
         var result = await _app.RunAsync("health", "--url", site.BaseUrl);
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("503 Unhealthy; database: Unhealthy", result.Output);
