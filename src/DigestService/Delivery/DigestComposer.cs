@@ -3,17 +3,18 @@ using DigestService.Config;
 using DigestService.Digest;
 using DigestService.Links;
 using DigestService.Store;
+using DigestService.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace DigestService.Delivery;
 
 /// <summary>Renders subscribers' editions into the messages the outbox stores, signed and ready for the wire.</summary>
-public sealed class DigestComposer(DigestRenderer renderer, MessageFactory messages, SiteLinks links, IOptions<DigestOptions> digest)
+public sealed class DigestComposer(DigestRenderer renderer, MessageFactory messages, SiteLinks links, IOptions<DigestOptions> digest, DigestMetrics metrics)
 {
     /// <summary>A composer for one send run: the pages it renders are kept for the run (upvotes move between runs).</summary>
-    public Run StartRun() => new(renderer, messages, links, digest.Value);
+    public Run StartRun() => new(renderer, messages, links, digest.Value, metrics);
 
-    public sealed class Run(DigestRenderer renderer, MessageFactory messages, SiteLinks links, DigestOptions digest)
+    public sealed class Run(DigestRenderer renderer, MessageFactory messages, SiteLinks links, DigestOptions digest, DigestMetrics metrics)
     {
         // Enough for every distinct page of a large mixed list (tens of KB each); past it the cache starts over.
         private const int PagesKept = 2048;
@@ -31,6 +32,7 @@ public sealed class DigestComposer(DigestRenderer renderer, MessageFactory messa
             byte[]? bytes = null;
             if (papers.Count > 0 || digest.WhenNothingNew == NothingNewPolicy.Note)
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var (page, template) = PageOf(edition, papers, DigestRenderer.HasInterests(subscriber));
                 var unsubscribe = links.Unsubscribe(subscriber.Id);
                 var rendered = page.Fill(subscriber.Email, links.Preferences(subscriber.Id), unsubscribe);
@@ -41,6 +43,7 @@ public sealed class DigestComposer(DigestRenderer renderer, MessageFactory messa
                 }
                 else
                     bytes = template.Fill(subscriber.Email, messageId, unsubscribe, rendered.Text, rendered.Html);
+                metrics.Rendered(System.Diagnostics.Stopwatch.GetElapsedTime(started));
             }
             return new PlannedDelivery(subscriber.Id, edition, messageId, bytes, papers.Select(p => p.ArxivId).ToList());
         }

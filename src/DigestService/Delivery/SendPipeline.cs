@@ -37,9 +37,9 @@ public sealed partial class SendPipeline(PaperSelector selector, DigestComposer 
 
     private const int SelectedAhead = 64;
 
-    public async Task<PipelineCounts> RunAsync(IAsyncEnumerable<(Subscriber Subscriber, DateOnly? Edition)> plan, OutboxFeed feed, CancellationToken cancellationToken)
+    /// <summary>Runs the subscribers of <paramref name="plan"/> through; <paramref name="counts"/> says how far it got, also when it stops.</summary>
+    public async Task RunAsync(IAsyncEnumerable<(Subscriber Subscriber, DateOnly? Edition)> plan, OutboxFeed feed, PipelineCounts counts, CancellationToken cancellationToken)
     {
-        var counts = new PipelineCounts();
         var composing = composer.StartRun();
         var selected = Channel.CreateBounded<(Subscriber, DateOnly, IReadOnlyList<StoredPaper>)>(new BoundedChannelOptions(SelectedAhead) { SingleWriter = true });
         var rendered = Channel.CreateBounded<PlannedDelivery>(new BoundedChannelOptions(MaxPerCommit) { SingleReader = true });
@@ -61,7 +61,6 @@ public sealed partial class SendPipeline(PaperSelector selector, DigestComposer 
             // The others were cancelled because one failed: report that one.
             ExceptionDispatchInfo.Throw(stages.Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions).First(e => e is not OperationCanceledException));
         }
-        return counts;
     }
 
     private static async Task StageAsync<T>(Func<Task> work, ChannelWriter<T>? output, CancellationTokenSource failed)

@@ -31,7 +31,17 @@ public sealed class SendService(SubscriberStore subscribers, SendPipeline pipeli
     private async Task<SendSummary> SendAsync(IAsyncEnumerable<(Subscriber Subscriber, DateOnly? Edition)> plan, CancellationToken cancellationToken)
     {
         var counts = new PipelineCounts();
-        var drain = await sender.DrainAsync(async feed => counts = await pipeline.RunAsync(plan, feed, cancellationToken), cancellationToken);
+        var drain = await sender.DrainAsync(async feed =>
+        {
+            try
+            {
+                await pipeline.RunAsync(plan, feed, counts, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopping (SIGTERM): the run has paused and gives back what it holds; what was queued stays queued.
+            }
+        }, cancellationToken);
         return new SendSummary(counts.Queued, counts.Skipped, counts.Unavailable, drain, counts.RenderErrors);
     }
 }

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using System.Threading.RateLimiting;
 using DigestService.Config;
 using DigestService.Store;
+using DigestService.Telemetry;
 using MailKit.Net.Smtp;
 
 namespace DigestService.Delivery;
@@ -19,6 +20,7 @@ public sealed partial class SendWorker(
     RateLimiter? limiter,
     DeliveryOptions delivery,
     SmtpOptions smtp,
+    DigestMetrics metrics,
     TimeProvider clock,
     ILogger logger)
 {
@@ -127,7 +129,10 @@ public sealed partial class SendWorker(
         DeliveryOutcome outcome;
         try
         {
-            outcome = new DeliveryOutcome(row, DeliveryState.Sent, await connection.SendAsync(message, previous, cancellationToken));
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var reply = await connection.SendAsync(message, previous, cancellationToken);
+            metrics.SmtpSent(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            outcome = new DeliveryOutcome(row, DeliveryState.Sent, reply);
         }
         catch (Exception e) when (SmtpOutcome.Classify(e) is { } failure)
         {
@@ -139,6 +144,7 @@ public sealed partial class SendWorker(
             outcome = new DeliveryOutcome(row, state, failure.Reply, next);
         }
         run.Attempted(outcome.State, outcome.Reply);
+        metrics.Delivered(outcome.State);
         return outcome;
     }
 

@@ -41,19 +41,17 @@ public class KillTests(ITestOutputHelper output) : DeliveryHarness
                 await Task.Delay(5);
             Assert.False(killed.HasExited, $"run {kill} ended before it could be killed");
             killed.Kill();
-            await killed.WaitForExitAsync();
+            await killed.WaitForExitAsync(TimeSpan.FromMinutes(1));
             output.WriteLine($"run {kill} killed after {Smtp.Messages.Count - before} accepted messages (target {target - before})");
             // A run does not wait for leases it does not hold (whoever holds them may be alive): restart once they have passed.
             await Task.Delay(TimeSpan.FromSeconds(3));
         }
 
         using var finished = StartSend();
-        var stdout = finished.StandardOutput.ReadToEndAsync();
-        var stderr = finished.StandardError.ReadToEndAsync();
-        await finished.WaitForExitAsync();
+        await finished.WaitForExitAsync(TimeSpan.FromMinutes(2));
 
-        Assert.True(finished.ExitCode == 0, await stderr);
-        output.WriteLine(await stdout);
+        Assert.True(finished.ExitCode == 0, await finished.Error);
+        output.WriteLine(await finished.Output);
         var perAddress = Smtp.Messages.GroupBy(m => m.To.Mailboxes.Single().Address).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(Subscribers, perAddress.Count);
         var repeats = perAddress.Values.Sum(n => n - 1);
