@@ -36,7 +36,12 @@ public sealed class OutboxSmtpClient : SmtpClient
     protected override void OnRecipientAccepted(MimeMessage message, MimeKit.MailboxAddress mailbox, SmtpResponse response)
     {
         if (_stored is { } stored && stored.Message == message && !stored.Ready.IsCompleted)
+        {
+            // Block without spinning first (as Task.Wait would): on a busy machine the spin takes the core the
+            // recorder needs to finish the commit waited for.
+            ((IAsyncResult)stored.Ready).AsyncWaitHandle.WaitOne();
             stored.Ready.GetAwaiter().GetResult();
+        }
         base.OnRecipientAccepted(message, mailbox, response);
     }
 }
