@@ -17,7 +17,7 @@ public sealed class DigestComposer(DigestRenderer renderer, MessageFactory messa
     public sealed class Run(DigestRenderer renderer, MessageFactory messages, SiteLinks links, DigestOptions digest, DigestMetrics metrics)
     {
         // Enough for every distinct page of a large mixed list (tens of KB each); past it the cache starts over.
-        private const int PagesKept = 2048;
+        private const int PagesKept = 512;
         private readonly ConcurrentDictionary<string, (DigestPage Page, MessageTemplate? Message)> _pages = new(StringComparer.Ordinal);
 
         /// <summary>
