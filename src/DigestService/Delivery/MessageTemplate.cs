@@ -1,4 +1,5 @@
 using System.Text;
+using DigestService.Templates;
 using MimeKit;
 using MimeKit.Encodings;
 using MimeKit.IO;
@@ -19,57 +20,29 @@ public sealed class MessageTemplate
     private const string UnsubscribeSlot = "https://slot-unsubscribe-5b1e9c.invalid/";
     private const string TextSlot = "slot-text-5b1e9c";
     private const string HtmlSlot = "slot-html-5b1e9c";
-    private static readonly byte[][] Slots =
+    private static readonly byte[][] Tokens =
         [.. new[] { ToSlot, MessageIdSlot, UnsubscribeSlot, TextSlot + "\r\n", HtmlSlot + "\r\n" }.Select(Encoding.ASCII.GetBytes)];
 
-    private readonly List<byte[]> _pieces = [];
-    private readonly List<int> _slots = [];
+    private readonly Slots<byte> _message;
 
     public MessageTemplate(MessageFactory messages, string subject)
     {
         using var message = messages.QuotedPrintable(ToSlot, subject, TextSlot + "\n", HtmlSlot + "\n", MessageIdSlot, UnsubscribeSlot);
-        var bytes = MessageFactory.WireBytes(message);
-        var start = 0;
-        while (true)
-        {
-            var (at, slot) = Slots.Select((s, i) => (At: bytes.AsSpan(start).IndexOf(s), Slot: i)).Where(x => x.At >= 0).DefaultIfEmpty((At: -1, Slot: -1)).MinBy(x => x.At);
-            if (at < 0)
-                break;
-            _pieces.Add(bytes[start..(start + at)]);
-            _slots.Add(slot);
-            start += at + Slots[slot].Length;
-        }
-        _pieces.Add(bytes[start..]);
-        if (_slots.Count != Slots.Length)
-            throw new InvalidOperationException($"MimeKit wrote the message template with {_slots.Count} of its {Slots.Length} slots.");
+        _message = new Slots<byte>(MessageFactory.WireBytes(message), Tokens);
+        if (_message.Count != Tokens.Length)
+            throw new InvalidOperationException($"MimeKit wrote the message template with {_message.Count} of its {Tokens.Length} slots.");
     }
 
     /// <summary>The message of one subscriber, as <see cref="MessageFactory.WireBytes"/> would write it.</summary>
-    public byte[] Fill(string to, string messageId, string unsubscribeUrl, string text, string html)
-    {
-        byte[][] values =
-        [
-            // UTF-8: a local part beyond ASCII goes as is (SMTPUTF8), as MimeKit writes it in the header.
-            Encoding.UTF8.GetBytes(MailboxAddress.Parse(to).ToString(MessageFactory.WireFormat, encode: true)),
-            Encoding.ASCII.GetBytes(messageId),
-            Encoding.ASCII.GetBytes(unsubscribeUrl),
-            QuotedPrintable(text),
-            QuotedPrintable(html),
-        ];
-        var message = new byte[_pieces.Sum(p => p.Length) + _slots.Sum(s => values[s].Length)];
-        var span = message.AsSpan();
-        for (var i = 0; i < _pieces.Count; i++)
-        {
-            _pieces[i].CopyTo(span);
-            span = span[_pieces[i].Length..];
-            if (i < _slots.Count)
-            {
-                values[_slots[i]].CopyTo(span);
-                span = span[values[_slots[i]].Length..];
-            }
-        }
-        return message;
-    }
+    public byte[] Fill(string to, string messageId, string unsubscribeUrl, string text, string html) => _message.Fill(
+    [
+        // UTF-8: a local part beyond ASCII goes as is (SMTPUTF8), as MimeKit writes it in the header.
+        Encoding.UTF8.GetBytes(MailboxAddress.Parse(to).ToString(MessageFactory.WireFormat, encode: true)),
+        Encoding.ASCII.GetBytes(messageId),
+        Encoding.ASCII.GetBytes(unsubscribeUrl),
+        QuotedPrintable(text),
+        QuotedPrintable(html),
+    ]);
 
     /// <summary>UTF-8, quoted-printable, CRLF line ends, ending in a line end: what MimeKit writes for a text part.</summary>
     private static byte[] QuotedPrintable(string text)
