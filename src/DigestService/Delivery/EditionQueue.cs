@@ -16,11 +16,11 @@ public sealed class EditionQueue(DigestRenderer renderer, MessageFactory message
     /// Queues the digest of <paramref name="papers"/>. With none, the edition is recorded as skipped (so the subscriber
     /// is not looked at again for that date), or, with Digest:WhenNothingNew = Note, a short note is queued instead.
     /// </summary>
-    public async Task<QueueResult> QueueAsync(Subscriber subscriber, DateOnly edition, IReadOnlyList<StoredPaper> papers, CancellationToken cancellationToken = default)
+    public async Task<QueueResult> QueueAsync(Subscriber subscriber, DateOnly edition, IReadOnlyList<Pick> papers, CancellationToken cancellationToken = default)
     {
         // Stored with the outbox row, so retries keep it; the random part keeps it from being guessed for a forged bounce.
         var messageId = messages.MessageId($"digest.{edition:yyyyMMdd}.{subscriber.Id}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}");
-        var planned = new PlannedDelivery(subscriber.Id, edition, messageId, null, papers.Select(p => p.ArxivId).ToList());
+        var planned = new PlannedDelivery(subscriber.Id, edition, messageId, null, papers.Select(p => p.Paper.ArxivId).ToList());
         if (papers.Count > 0 || digest.Value.WhenNothingNew == NothingNewPolicy.Note)
         {
             var rendered = renderer.Render(subscriber, edition, papers);

@@ -20,24 +20,32 @@ public sealed class DigestRenderer(TemplateCatalog templates, SiteLinks links, I
     private const string EmailSlot = "digest-slot-email-5b1e9c";
     private const string PreferencesSlot = "https://digest-slot-preferences-5b1e9c.invalid/";
     private const string UnsubscribeSlot = "https://digest-slot-unsubscribe-5b1e9c.invalid/";
+    private const string FeedbackSlot = "https://digest-slot-feedback-5b1e9c.invalid/";
     private const int InlinedPagesKept = 256;
     private readonly ConcurrentDictionary<string, string> _inlined = new(StringComparer.Ordinal);
 
-    public RenderedDigest Render(Subscriber subscriber, DateOnly edition, IReadOnlyList<StoredPaper> papers)
+    public RenderedDigest Render(Subscriber subscriber, DateOnly edition, IReadOnlyList<Pick> papers)
     {
         var (template, subject) = papers.Count > 0
             ? ("email/digest", digest.Value.Subject.Replace("{date}", edition.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture), StringComparison.Ordinal))
             : ("email/nothing-new", digest.Value.NothingNewSubject);
-        var views = papers.Select(PaperView.From).ToList();
+        var slotted = papers.Select(p => PaperView.From(p, FeedbackSlot + p.Paper.ArxivId + "/more", FeedbackSlot + p.Paper.ArxivId + "/less")).ToList();
         var preferences = links.Preferences(subscriber.Id);
         var unsubscribe = links.Unsubscribe(subscriber.Id);
-        var page = templates.Render(template + ".html", Model(subject, edition, views, subscriber, EmailSlot, PreferencesSlot, UnsubscribeSlot));
+        var page = templates.Render(template + ".html", Model(subject, edition, slotted, subscriber, EmailSlot, PreferencesSlot, UnsubscribeSlot));
         if (_inlined.Count > InlinedPagesKept)
             _inlined.Clear();
         var html = _inlined.GetOrAdd(page, InlineCss)
             .Replace(EmailSlot, WebUtility.HtmlEncode(subscriber.Email), StringComparison.Ordinal)
             .Replace(PreferencesSlot, WebUtility.HtmlEncode(preferences), StringComparison.Ordinal)
             .Replace(UnsubscribeSlot, WebUtility.HtmlEncode(unsubscribe), StringComparison.Ordinal);
+        var views = papers.Select(p => PaperView.From(p, links.Feedback(subscriber.Id, p.Paper.ArxivId, more: true), links.Feedback(subscriber.Id, p.Paper.ArxivId, more: false))).ToList();
+        foreach (var (view, slot) in views.Zip(slotted))
+        {
+            html = html
+                .Replace(WebUtility.HtmlEncode(slot.MoreUrl), WebUtility.HtmlEncode(view.MoreUrl), StringComparison.Ordinal)
+                .Replace(WebUtility.HtmlEncode(slot.LessUrl), WebUtility.HtmlEncode(view.LessUrl), StringComparison.Ordinal);
+        }
         var text = templates.Render(template + ".txt", Model(subject, edition, views, subscriber, subscriber.Email, preferences, unsubscribe));
         return new RenderedDigest(subject, html, text);
     }
@@ -48,6 +56,7 @@ public sealed class DigestRenderer(TemplateCatalog templates, SiteLinks links, I
         SiteName = site.Value.Name,
         Date = edition.ToString("dddd, MMMM d, yyyy", CultureInfo.InvariantCulture),
         Papers = papers,
+        InTopics = papers.Count > 0 && papers.All(p => p.InTopics),
         Email = email,
         Topics = subscriber.TopicKeys,
         Keywords = subscriber.KeywordPhrases,

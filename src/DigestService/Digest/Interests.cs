@@ -13,17 +13,32 @@ public static class Interests
     /// </summary>
     public static string[]? Phrases(Subscriber subscriber, TopicCatalogOptions catalog)
     {
+        var labeled = Labeled(subscriber, catalog);
+        if (labeled is null)
+            return null;
+        return labeled
+            .SelectMany(l => l.Phrases)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    /// <summary>
+    /// Each chosen topic (by its label) and keyword (as <c>keyword "…"</c>) with its phrases, as Why lines name them;
+    /// null for a subscriber who chose neither.
+    /// </summary>
+    public static IReadOnlyList<(string Label, string[] Phrases)>? Labeled(Subscriber subscriber, TopicCatalogOptions catalog)
+    {
         var topics = subscriber.TopicKeys;
         var keywords = subscriber.KeywordPhrases;
         if (topics.Count == 0 && keywords.Count == 0)
             return null;
         return topics
-            .SelectMany(key => catalog.Find(key)?.Terms ?? [])
-            .Concat(keywords)
-            .Select(FtsQuery.Phrase)
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToArray();
+            .Select(key => catalog.Find(key) is { } topic ? (topic.Label, PhrasesOf(topic.Terms)) : (key, []))
+            .Concat(keywords.Select(keyword => ($"keyword \"{keyword}\"", PhrasesOf([keyword]))))
+            .Where(l => l.Item2.Length > 0)
+            .ToList();
     }
+
+    private static string[] PhrasesOf(IEnumerable<string> terms) => terms.Select(FtsQuery.Phrase).OfType<string>().ToArray();
 }

@@ -5,11 +5,11 @@ using Microsoft.Extensions.Options;
 namespace DigestService.Digest;
 
 /// <summary>Chooses the papers of editions: a <see cref="SelectionSession"/> per send run shares the work across its subscribers.</summary>
-public sealed class PaperSelector(EditionStore store, IOptions<TopicCatalogOptions> topics, IOptions<FeedOptions> feed)
+public sealed class PaperSelector(EditionStore store, ProfileStore profiles, IOptions<TopicCatalogOptions> topics, IOptions<FeedOptions> feed)
 {
-    public SelectionSession StartSession() => new(store, topics.Value, feed.Value.WindowDays);
+    public SelectionSession StartSession() => new(store, profiles, topics.Value, feed.Value.WindowDays);
 
     /// <summary>One subscriber's edition on its own, as <c>preview</c> shows it.</summary>
-    public Task<IReadOnlyList<StoredPaper>> SelectAsync(Subscriber subscriber, DateOnly edition, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<Pick>> SelectAsync(Subscriber subscriber, DateOnly edition, CancellationToken cancellationToken = default) =>
         StartSession().SelectAsync(subscriber, edition, cancellationToken);
 }

@@ -10,6 +10,11 @@ namespace DigestService.Digest;
 /// trending = ln(1 + heat)
 /// score    = trending                                            everyone's list (no topics, no keywords)
 /// score    = trending + RelevanceWeight × bm25 / best bm25       topic and keyword subscribers
+///
+/// A reader who rated or seeded papers (Rocchio over tf-idf term vectors, see <see cref="TermSpace"/>):
+/// learned  = mean cos(paper, liked) − DislikedWeight × mean cos(paper, disliked)
+/// score   += ProfileWeight × learned / best learned of the edition   (a near twin of a disliked paper: − TwinShare instead)
+/// score   += AuthorBoost                                          a paper by an author the reader follows
 /// </code>
 /// A vote counts a quarter as much for each day since the listing that brought it, so a paper listed today with 20 upvotes
 /// (ln 21 ≈ 3.0) beats one listed two days ago with 200 (ln(1 + 200/16) ≈ 2.6), and a re-listed paper is hot again only
@@ -22,6 +27,74 @@ public static class Ranking
     public const double DailyDecay = 4;
     public const double RelevanceWeight = 1;
     public static readonly ColumnWeights Bm25Weights = new(Title: 3, Abstract: 1, Keywords: 2);
+
+    /// <summary>The best-liked paper gains this much: e³ times the votes, so a reader's taste outweighs a trend (figures in the README).</summary>
+    public const double ProfileWeight = 3;
+
+    /// <summary>Rocchio's γ: a dislike pushes away half as hard as a like pulls (each averaged over its kind).</summary>
+    public const double DislikedWeight = 0.5;
+
+    /// <summary>Cosine similarity from which a paper is a near twin of a disliked one and sinks below every untwinned paper.</summary>
+    public const float TwinFrom = 0.4f;
+
+    public const double TwinShare = 2 * ProfileWeight;
+
+    /// <summary>Cosine similarity from which a liked paper is named in a Why line ("like …").</summary>
+    public const float LikeNamedFrom = 0.1f;
+
+    /// <summary>A topic reader also gets papers outside their topics whose learned score is at least this share of the best.</summary>
+    public const double ProfileAdmitFrom = 0.5;
+
+    /// <summary>Followed authors' papers come first, whatever else is trending.</summary>
+    public const double AuthorBoost = 1000;
+
+    private const double TwinMark = double.MinValue;
+
+    /// <summary>
+    /// Fills <paramref name="learned"/> (one slot per candidate) with the reader's Rocchio score and returns the best of
+    /// them, the divisor that makes a share of it.
+    /// </summary>
+    public static double Learned(ProfileItem[] items, ProfileMatcher matcher, double[] learned)
+    {
+        Array.Clear(learned);
+        int liked = 0, disliked = 0;
+        foreach (var item in items)
+        {
+            if (item.Weight > 0)
+                liked++;
+            else
+                disliked++;
+        }
+        foreach (var item in items)
+        {
+            var similarities = matcher.Similarities(item.Key);
+            var weight = item.Weight > 0 ? 1.0 / liked : -DislikedWeight / disliked;
+            for (var c = 0; c < learned.Length; c++)
+                learned[c] += weight * similarities[c];
+        }
+        var best = 0.0;
+        foreach (var score in learned)
+            best = Math.Max(best, score);
+        foreach (var item in items)
+        {
+            if (item.Weight > 0)
+                continue;
+            var similarities = matcher.Similarities(item.Key);
+            for (var c = 0; c < learned.Length; c++)
+            {
+                if (similarities[c] >= TwinFrom)
+                    learned[c] = TwinMark;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>A reader's score of a candidate: its shared score plus what their ratings and follows add.</summary>
+    public static double Personal(double shared, double learned, double bestLearned, bool followed)
+    {
+        var share = learned == TwinMark ? -TwinShare : bestLearned > 0 ? learned / bestLearned : learned;
+        return shared + ProfileWeight * share + (followed ? AuthorBoost : 0);
+    }
 
     /// <summary>The trending score of one paper for edition <paramref name="edition"/>, from its listings in date order.</summary>
     public static double Trending(IEnumerable<Sighting> listings, DateOnly edition)

@@ -19,6 +19,16 @@ public sealed class SiteLinks(IOptions<SiteOptions> site, TokenSigner tokens)
 
     public string Confirm(long subscriberId, TimeSpan lifetime) => site.Value.Url("confirm/" + tokens.Sign(TokenPurpose.Confirm, subscriberId, lifetime));
 
+    /// <summary>"More like this" (<paramref name="more"/>) or "Less like this" about one paper, for one reader.</summary>
+    public string Feedback(long subscriberId, string arxivId, bool more) =>
+        site.Value.Url("feedback/" + tokens.Sign(TokenPurpose.Feedback, subscriberId, FeedbackSubject(arxivId, more)));
+
+    public static string FeedbackSubject(string arxivId, bool more) => arxivId + (more ? " more" : " less");
+
+    /// <summary>The paper and direction of a feedback token's subject, or null for any other subject.</summary>
+    public static (string ArxivId, bool More)? ParseFeedback(string? subject) =>
+        subject?.Split(' ') is [{ Length: > 0 } id, var direction] && direction is "more" or "less" ? (id, direction == "more") : null;
+
     public string Archive(DateOnly edition) => site.Value.Url($"archive/{edition:yyyy-MM-dd}");
 
     public string ArchiveFeed => site.Value.Url("archive/feed.xml");

@@ -23,6 +23,8 @@ public static class StoreRegistration
         services.AddSingleton<SignUpStore>();
         services.AddSingleton<PreferenceStore>();
         services.AddSingleton<PersonalDataStore>();
+        services.AddSingleton<ProfileStore>();
+        services.AddSection<ProfileOptions>(configuration, "Profiles");
         return services;
     }
 }

@@ -26,10 +26,13 @@ public record Subscriber
     public string CreatedAt { get; init; } = "";
     public string? ConfirmedAt { get; init; }
     public string? UnsubscribedAt { get; init; }
+    public string Authors { get; init; } = "";
 
     public IReadOnlyList<string> TopicKeys => Split(Topics);
 
     public IReadOnlyList<string> KeywordPhrases => Split(Keywords);
+
+    public IReadOnlyList<string> FollowedAuthors => Split(Authors);
 
     private static IReadOnlyList<string> Split(string list) =>
         list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
