@@ -15,6 +15,7 @@ public sealed class SubscribersAddVerb(SubscriberStore store, SubscriberRules ru
         VerbOptions.Switch("--confirmed", "Make them active at once, without a confirmation email."),
         VerbOptions.Text("--topics", "a,b", "Topic keys from the catalog, comma-separated."),
         VerbOptions.Text("--keywords", "\"x, y\"", "Keyword phrases, comma-separated."),
+        VerbOptions.Text("--authors", "\"A. Name, Other Name\"", "Authors to follow, comma-separated: their new papers always come in the digest (names match regardless of case, accents and initials)."),
         VerbOptions.Text("--timezone", "IANA", "Their time zone, such as Europe/Paris."),
         VerbOptions.WholeNumber("--hour", SubscriberRules.Hours, "The local hour their digest is sent."),
         VerbOptions.Text("--frequency", "daily|weekly", "How often they get a digest."),
@@ -23,7 +24,7 @@ public sealed class SubscribersAddVerb(SubscriberStore store, SubscriberRules ru
     };
 
     public static IReadOnlyList<string> Examples { get; } =
-        ["DigestService subscribers add ada@example.org --confirmed --topics llm,agents --keywords \"retrieval, rlhf\" --timezone Europe/Paris --hour 8"];
+        ["DigestService subscribers add ada@example.org --confirmed --topics llm,agents --keywords \"retrieval, rlhf\" --authors \"J. Doe, Ada Lovelace\" --timezone Europe/Paris --hour 8"];
 
     public async Task<int> RunAsync(ParseResult parsed, CancellationToken cancellationToken)
     {
@@ -42,11 +43,19 @@ public sealed class SubscribersAddVerb(SubscriberStore store, SubscriberRules ru
         var keywords = parsed.GetValue<string?>("--keywords");
         if (keywords is not null && rules.KeywordsProblem(keywords) is { } problem)
             throw new UsageException($"--keywords: {problem}");
+        var authorsText = parsed.GetValue<string?>("--authors");
+        string? authors = null;
+        if (authorsText is not null)
+        {
+            var (names, authorsProblem) = rules.CheckAuthors(authorsText);
+            authors = authorsProblem is null ? string.Join(", ", names) : throw new UsageException($"--authors: {authorsProblem}");
+        }
         var change = new SubscriberChange(email)
         {
             Status = parsed.GetValue<bool>("--confirmed") ? SubscriberStatus.Active : null,
             Topics = topics,
             Keywords = List(keywords),
+            Authors = authors,
             TimeZone = timeZone,
             DeliveryHour = parsed.GetValue<int?>("--hour"),
             Frequency = frequency,

@@ -21,6 +21,7 @@ public static class Verbs
         VerbEntry.Of<SubscribersImportVerb>("subscribers"),
         VerbEntry.Of<SubscribersListVerb>("subscribers"),
         VerbEntry.Of<SubscribersRemoveVerb>("subscribers"),
+        VerbEntry.Of<SubscribersSeedVerb>("subscribers"),
         VerbEntry.Of<PreviewVerb>(),
         VerbEntry.Of<StatsVerb>(),
     ];
@@ -28,7 +29,7 @@ public static class Verbs
     /// <summary>The words that group verbs, with their help text.</summary>
     public static IReadOnlyDictionary<string, string> Groups { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["subscribers"] = "Add, import, list or remove subscribers.",
+        ["subscribers"] = "Add, import, list, remove or seed subscribers.",
     };
 
     /// <summary>Every verb's class, and where verbs write their output lines and their one-line failures.</summary>

@@ -13,7 +13,8 @@ namespace DigestService.Digest;
 ///
 /// A reader who rated or seeded papers (Rocchio over tf-idf term vectors, see <see cref="TermSpace"/>):
 /// learned  = mean cos(paper, liked) − DislikedWeight × mean cos(paper, disliked)
-/// score   += ProfileWeight × learned / best learned of the edition   (a near twin of a disliked paper: − TwinShare instead)
+/// share    = (learned − mean learned) / (best learned − mean learned), over the edition's candidates
+/// score   += ProfileWeight × share                                (a near twin of a disliked paper: − TwinShare instead)
 /// score   += AuthorBoost                                          a paper by an author the reader follows
 /// </code>
 /// A vote counts a quarter as much for each day since the listing that brought it, so a paper listed today with 20 upvotes
@@ -28,8 +29,11 @@ public static class Ranking
     public const double RelevanceWeight = 1;
     public static readonly ColumnWeights Bm25Weights = new(Title: 3, Abstract: 1, Keywords: 2);
 
-    /// <summary>The best-liked paper gains this much: e³ times the votes, so a reader's taste outweighs a trend (figures in the README).</summary>
-    public const double ProfileWeight = 3;
+    /// <summary>
+    /// What the paper most like a reader's taste gains over an average one: as much as e⁶ ≈ 400 times the votes, about the
+    /// spread of trending itself, so taste decides and trend orders papers equally alike (figures in the README).
+    /// </summary>
+    public const double ProfileWeight = 6;
 
     /// <summary>Rocchio's γ: a dislike pushes away half as hard as a like pulls (each averaged over its kind).</summary>
     public const double DislikedWeight = 0.5;
@@ -51,10 +55,10 @@ public static class Ranking
     private const double TwinMark = double.MinValue;
 
     /// <summary>
-    /// Fills <paramref name="learned"/> (one slot per candidate) with the reader's Rocchio score and returns the best of
-    /// them, the divisor that makes a share of it.
+    /// Fills <paramref name="learned"/> (one slot per candidate) with the reader's Rocchio score and returns the scale
+    /// that makes a share of it: the edition's mean (share 0) and best (share 1).
     /// </summary>
-    public static double Learned(ProfileItem[] items, ProfileMatcher matcher, double[] learned)
+    public static LearnedScale Learned(ProfileItem[] items, ProfileMatcher matcher, double[] learned)
     {
         Array.Clear(learned);
         int liked = 0, disliked = 0;
@@ -72,9 +76,13 @@ public static class Ranking
             for (var c = 0; c < learned.Length; c++)
                 learned[c] += weight * similarities[c];
         }
-        var best = 0.0;
+        var best = double.MinValue;
+        var sum = 0.0;
         foreach (var score in learned)
+        {
             best = Math.Max(best, score);
+            sum += score;
+        }
         foreach (var item in items)
         {
             if (item.Weight > 0)
@@ -86,15 +94,12 @@ public static class Ranking
                     learned[c] = TwinMark;
             }
         }
-        return best;
+        return learned.Length == 0 ? LearnedScale.Nothing : new LearnedScale(sum / learned.Length, best);
     }
 
     /// <summary>A reader's score of a candidate: its shared score plus what their ratings and follows add.</summary>
-    public static double Personal(double shared, double learned, double bestLearned, bool followed)
-    {
-        var share = learned == TwinMark ? -TwinShare : bestLearned > 0 ? learned / bestLearned : learned;
-        return shared + ProfileWeight * share + (followed ? AuthorBoost : 0);
-    }
+    public static double Personal(double shared, double learned, LearnedScale scale, bool followed) =>
+        shared + ProfileWeight * scale.Share(learned) + (followed ? AuthorBoost : 0);
 
     /// <summary>The trending score of one paper for edition <paramref name="edition"/>, from its listings in date order.</summary>
     public static double Trending(IEnumerable<Sighting> listings, DateOnly edition)
@@ -182,6 +187,19 @@ public static class Ranking
             return byScore != 0 ? byScore : x.TieRank.CompareTo(y.TieRank);
         }
     }
+}
+
+/// <summary>
+/// Where a reader's learned scores sit in one edition: a paper as alike to their taste as the average paper gains
+/// nothing, the most alike gains the whole <see cref="Ranking.ProfileWeight"/>, one unlike it loses; a near twin of a
+/// disliked paper loses <see cref="Ranking.TwinShare"/>.
+/// </summary>
+public readonly record struct LearnedScale(double Mean, double Best)
+{
+    public static readonly LearnedScale Nothing = new(0, 0);
+
+    public double Share(double learned) =>
+        learned == double.MinValue ? -Ranking.TwinShare : Best > Mean ? (learned - Mean) / (Best - Mean) : 0;
 }
 
 /// <summary>A candidate (by index) with its score and tie rank, as <see cref="Ranking.SortBest"/> orders them.</summary>

@@ -86,7 +86,7 @@ public sealed class SelectionSession(EditionStore store, ProfileStore profileSto
     {
         var candidates = state.Candidates;
         var learned = state.Learned;
-        var bestLearned = profile.Length > 0 ? Ranking.Learned(profile, state.Matcher(_profiles!), learned) : 0;
+        var scale = profile.Length > 0 ? Ranking.Learned(profile, state.Matcher(_profiles!), learned) : LearnedScale.Nothing;
         if (profile.Length == 0)
             Array.Clear(learned);
         var shared = state.Shared;
@@ -102,7 +102,7 @@ public sealed class SelectionSession(EditionStore store, ProfileStore profileSto
             for (var c = 0; c < shared.Length; c++)
             {
                 shared[c] = candidates.Trending[c];
-                admitted[c] = followed.ContainsKey(c) || (bestLearned > 0 && learned[c] >= Ranking.ProfileAdmitFrom * bestLearned);
+                admitted[c] = followed.ContainsKey(c) || scale.Share(learned[c]) >= Ranking.ProfileAdmitFrom;
             }
             await RelevanceAsync(state, phrases, (index, relevance, best) =>
             {
@@ -115,7 +115,7 @@ public sealed class SelectionSession(EditionStore store, ProfileStore profileSto
         for (var c = 0; c < shared.Length; c++)
         {
             if (admitted[c])
-                scored[count++] = new Scored(Ranking.Personal(shared[c], learned[c], bestLearned, followed.ContainsKey(c)), candidates.TieRanks[c], c);
+                scored[count++] = new Scored(Ranking.Personal(shared[c], learned[c], scale, followed.ContainsKey(c)), candidates.TieRanks[c], c);
         }
         var span = scored.AsSpan(0, count);
         var head = Math.Min(count, RankedHead);

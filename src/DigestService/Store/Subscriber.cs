@@ -44,6 +44,7 @@ public sealed record SubscriberChange(string Email)
     public string? Status { get; init; }
     public string? Topics { get; init; }
     public string? Keywords { get; init; }
+    public string? Authors { get; init; }
     public string? TimeZone { get; init; }
     public int? DeliveryHour { get; init; }
     public Frequency? Frequency { get; init; }

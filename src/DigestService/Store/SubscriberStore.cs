@@ -16,7 +16,7 @@ public sealed class SubscriberStore(Database database, IOptions<DigestOptions> d
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(database.Sql["UpsertSubscriber"], new
         {
-            change.Email, change.Status, change.Topics, change.Keywords, change.TimeZone, change.DeliveryHour,
+            change.Email, change.Status, change.Topics, change.Keywords, change.Authors, change.TimeZone, change.DeliveryHour,
             Frequency = change.Frequency is { } frequency ? FrequencyNames.Of(frequency) : null, change.WeeklyDay, change.MaxPapers,
             DefaultMaxPapers = digest.Value.MaxPapers,
             Now = Iso.Instant(clock.GetUtcNow()),

@@ -14,6 +14,7 @@ public static class WebRegistration
         services.AddSingleton<WebPages>();
         services.AddSingleton<Forms>();
         services.AddSingleton<ConfirmPage>();
+        services.AddSingleton<FeedbackPage>();
         services.AddSingleton<UnsubscribePage>();
         services.AddSingleton<PreferencesPage>();
         services.AddSingleton<PreferenceActions>();
@@ -50,6 +51,7 @@ public static class WebRegistration
         ConfirmPage.Map(app);
         PreferenceActions.Map(app);
         UnsubscribePage.Map(app);
+        FeedbackPage.Map(app);
         app.MapArchive();
         return app;
     }

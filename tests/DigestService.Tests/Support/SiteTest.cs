@@ -29,7 +29,7 @@ public abstract class SiteTest : IAsyncLifetime
         Browser = new SiteClient(Site);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Browser.Dispose();
         await Site.DisposeAsync();
