@@ -15,6 +15,8 @@ public static class StartupChecks
         await SqliteFeatures.RequireFts5Async(services.GetRequiredService<Database>(), cancellationToken);
         await services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
         await services.GetRequiredService<TokenKeyRing>().InitializeAsync(cancellationToken);
+        await services.GetRequiredService<AddressHasher>().InitializeAsync(cancellationToken);
+        await services.GetRequiredService<SubscriberStore>().BackfillSuppressionsAsync(cancellationToken);
         services.GetRequiredService<TemplateCatalog>();
     }
 }

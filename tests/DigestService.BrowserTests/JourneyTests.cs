@@ -11,10 +11,7 @@ namespace DigestService.BrowserTests;
 /// </summary>
 public class JourneyTests : SiteTest
 {
-    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
-
-    private static Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+    private static Task ShotAsync(IPage page, string name) => Screenshots.TakeAsync(page, name);
 
     private static ILocator Button(IPage page, string name) => page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 
@@ -23,7 +20,6 @@ public class JourneyTests : SiteTest
     {
         await using var feed = new FeedServer();
         App.With("Feed:Url", feed.Url).With("Feed:WindowDays", "1");
-        Directory.CreateDirectory(Screenshots);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
         var phone = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, TimezoneId = "Europe/Paris", Locale = "en-US" });

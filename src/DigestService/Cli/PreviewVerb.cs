@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DigestService.Addresses;
 using DigestService.Digest;
 using DigestService.Store;
 
@@ -21,7 +22,7 @@ public sealed class PreviewVerb(SubscriberStore subscribers, PaperSelector selec
     public async Task<int> RunAsync(ParseResult parsed, CancellationToken cancellationToken)
     {
         var email = parsed.GetRequiredValue<string>(EmailArgument);
-        var subscriber = await subscribers.FindByEmailAsync(email.Trim(), cancellationToken)
+        var subscriber = await subscribers.FindByEmailAsync(AddressCanonicalizer.Canonicalize(email).Address ?? email.Trim(), cancellationToken)
             ?? throw new InvalidOperationException($"no subscriber {email}");
         var edition = parsed.GetValue<DateOnly?>(DateOption) ?? clock.Today;
         var papers = await selector.SelectAsync(subscriber, edition, cancellationToken);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using DigestService.Config;
+using DigestService.Papers;
 using DigestService.Store;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +30,7 @@ public sealed class StatsVerb(StatsStore stats, FeedSourceStore sources, IOption
     {
         var line = $"source {name}: last success {Time(status?.LastSuccessAt)}";
         return status is { LastErrorAt: { } errorAt, LastError: { } error } && !(status.LastSuccessAt > errorAt)
-            ? $"{line}, last error {Time(errorAt)}: {error}"
+            ? $"{line}, last error {Time(errorAt)}: {Text.CollapseWhitespace(error)}"
             : line;
     }
 

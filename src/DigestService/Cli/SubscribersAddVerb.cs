@@ -9,7 +9,7 @@ public sealed class SubscribersAddVerb(SubscriberStore store, SubscriberRules ru
 {
     private const string EmailArgument = "EMAIL";
 
-    public static Command Define() => new("add", "Add one subscriber, or update the one with that address; options not given stay as stored.")
+    public static Command Define() => new("add", "Add one subscriber, or update the one with that address; options not given stay as stored. An address that unsubscribed, bounced, complained or was deleted is refused (exit 1).")
     {
         new Argument<string>(EmailArgument) { Description = "The subscriber's email address." },
         VerbOptions.Switch("--confirmed", "Make them active at once, without a confirmation email."),
@@ -29,52 +29,31 @@ public sealed class SubscribersAddVerb(SubscriberStore store, SubscriberRules ru
     public async Task<int> RunAsync(ParseResult parsed, CancellationToken cancellationToken)
     {
         var email = Address(parsed.GetRequiredValue<string>(EmailArgument));
-        var timeZone = parsed.GetValue<string?>("--timezone");
-        if (timeZone is not null && !SubscriberRules.IsKnownTimeZone(timeZone))
-            throw new UsageException($"--timezone must be an IANA time zone such as Europe/Paris, got '{timeZone}'");
-        var frequencyText = parsed.GetValue<string?>("--frequency");
-        Frequency? frequency = null;
-        if (frequencyText is not null)
-            frequency = FrequencyNames.TryParse(frequencyText, out var parsedFrequency) ? parsedFrequency
-                : throw new UsageException($"--frequency must be {FrequencyNames.Daily} or {FrequencyNames.Weekly}, got '{frequencyText}'");
-        var topics = List(parsed.GetValue<string?>("--topics"));
-        if (topics is not null && rules.CheckTopics(topics.Split(',', StringSplitOptions.RemoveEmptyEntries)).Unknown is { } unknown)
-            throw new UsageException($"--topics: no topic '{unknown}' in the catalog (known: {string.Join(", ", rules.Catalog.Topics.Select(t => t.Key))})");
-        var keywords = parsed.GetValue<string?>("--keywords");
-        if (keywords is not null && rules.KeywordsProblem(keywords) is { } problem)
-            throw new UsageException($"--keywords: {problem}");
-        var authorsText = parsed.GetValue<string?>("--authors");
-        string? authors = null;
-        if (authorsText is not null)
+        var fields = new SubscriberFields(parsed.GetValue<string?>("--topics"), parsed.GetValue<string?>("--keywords"), parsed.GetValue<string?>("--timezone"),
+            Text(parsed.GetValue<int?>("--hour")), parsed.GetValue<string?>("--frequency"), Text(parsed.GetValue<int?>("--weekday")), Text(parsed.GetValue<int?>("--max-papers")))
         {
-            var (names, authorsProblem) = rules.CheckAuthors(authorsText);
-            authors = authorsProblem is null ? string.Join(", ", names) : throw new UsageException($"--authors: {authorsProblem}");
-        }
-        var change = new SubscriberChange(email)
-        {
-            Status = parsed.GetValue<bool>("--confirmed") ? SubscriberStatus.Active : null,
-            Topics = topics,
-            Keywords = List(keywords),
-            Authors = authors,
-            TimeZone = timeZone,
-            DeliveryHour = parsed.GetValue<int?>("--hour"),
-            Frequency = frequency,
-            WeeklyDay = parsed.GetValue<int?>("--weekday"),
-            MaxPapers = parsed.GetValue<int?>("--max-papers"),
+            Authors = parsed.GetValue<string?>("--authors"),
         };
-        var id = await store.UpsertAsync(change, cancellationToken);
-        var saved = await store.FindByIdAsync(id, cancellationToken);
-        await console.Out.WriteLineAsync($"{saved!.Email}: {saved.Status}");
+        var (change, problem) = fields.Check(email, parsed.GetValue<bool>("--confirmed") ? SubscriberStatus.Active : null, rules, column => "--" + column.Replace('_', '-'));
+        if (change is null)
+            throw new UsageException(problem!);
+        var result = (await store.UpsertAsync([change], new ChangeCause(ChangeSource.Cli, "subscribers add"), cancellationToken))[0];
+        // Someone who unsubscribed, bounced, complained or was deleted comes back only by their own confirmation.
+        if (result.Suppression is { } suppression)
+        {
+            await console.Error.WriteLineAsync(suppression.Refusal(email));
+            return 1;
+        }
+        await console.Out.WriteLineAsync($"{result.Email}: {result.Status}");
         return 0;
     }
 
     /// <summary>The address, checked by the validator the web and imports use too.</summary>
-    private static string Address(string input) => AddressValidator.Validate(input) switch
+    public static string Address(string input) => AddressCanonicalizer.Canonicalize(input) switch
     {
         { Address: { } address } => address,
         var (_, problem) => throw new UsageException($"'{input}': {problem}"),
     };
 
-    private static string? List(string? text) =>
-        text is null ? null : string.Join(",", text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    private static string? Text(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -4,13 +4,21 @@ using DigestService.Store;
 
 namespace DigestService.Cli;
 
-/// <summary><c>subscribers import FILE [--confirmed]</c>: one address per line, or CSV with an <c>email</c> column.</summary>
-public sealed class SubscribersImportVerb(SubscriberStore store, CliConsole console) : IVerb
+/// <summary>
+/// <c>subscribers import FILE [--confirmed]</c>: RFC 4180 CSV with an <c>email</c> column (and optional topics, keywords,
+/// timezone, hour, frequency, weekday, max_papers), or one address per line. Rows are written in batches, each one
+/// transaction with its suppression check; a bad or suppressed row is refused with one line and the rest go in.
+/// </summary>
+public sealed class SubscribersImportVerb(SubscriberStore store, SubscriberRules rules, CliConsole console) : IVerb
 {
     private const string FileArgument = "FILE", ConfirmedOption = "--confirmed";
 
+    /// <summary>Rows written per transaction.</summary>
+    private const int Batch = 1000;
+
     public static Command Define() => new("import",
-        "Import addresses: one per line, or CSV with a header 'email'. Bad addresses, and people who unsubscribed or bounced, are refused with a line each.")
+        "Import subscribers: CSV with a header 'email' (optional: topics, keywords, timezone, hour, frequency, weekday, max_papers), or one address per line. "
+        + "Bad rows, and people who unsubscribed, bounced, complained or were deleted, are refused with a line each; then 'imported N, updated N, refused N'.")
     {
         new Argument<string>(FileArgument) { Description = "The file to import." },
         VerbOptions.Switch(ConfirmedOption, "Make the imported subscribers active at once, without a confirmation email."),
@@ -23,39 +31,45 @@ public sealed class SubscribersImportVerb(SubscriberStore store, CliConsole cons
         var path = parsed.GetRequiredValue<string>(FileArgument);
         if (!File.Exists(path))
             throw new UsageException($"no such file: {path}");
-        var confirmed = parsed.GetValue<bool>(ConfirmedOption);
-        var lines = await File.ReadAllLinesAsync(path, cancellationToken);
-        var column = 0;
-        var start = 0;
-        if (lines.Length > 0 && lines[0].Split(',').Select(h => h.Trim().Trim('"').ToLowerInvariant()).ToList() is var header && header.Contains("email"))
+        var status = parsed.GetValue<bool>(ConfirmedOption) ? SubscriberStatus.Active : null;
+        var cause = new ChangeCause(ChangeSource.Cli, $"subscribers import {Path.GetFileName(path)}");
+        int imported = 0, updated = 0, refused = 0;
+        var batch = new List<SubscriberChange>(Batch);
+        await foreach (var row in SubscriberCsv.ReadAsync(path, cancellationToken))
         {
-            column = header.IndexOf("email");
-            start = 1;
-        }
-        int added = 0, refused = 0;
-        for (var i = start; i < lines.Length; i++)
-        {
-            if (string.IsNullOrWhiteSpace(lines[i]))
-                continue;
-            var cells = lines[i].Split(',');
-            var (address, problem) = AddressValidator.Validate(column < cells.Length ? cells[column].Trim().Trim('"') : "");
-            if (address is null)
+            var (address, problem) = row.Error is null ? AddressCanonicalizer.Canonicalize(row.Email) : (null, row.Error);
+            var (change, fieldProblem) = address is null ? (null, problem) : row.Fields.Check(address, status, rules, column => column);
+            if (change is null)
             {
                 refused++;
-                await console.Error.WriteLineAsync($"{path}:{i + 1}: {problem}");
+                await console.Error.WriteLineAsync($"{path}:{row.Line}: {fieldProblem}");
                 continue;
             }
-            // Re-importing an old list must not undo anyone's unsubscribe or a hard bounce.
-            if (await store.FindByEmailAsync(address, cancellationToken) is { Status: SubscriberStatus.Unsubscribed or SubscriberStatus.Bounced } left)
-            {
-                refused++;
-                await console.Error.WriteLineAsync($"{path}:{i + 1}: {address} is {left.Status}; only they can subscribe again");
-                continue;
-            }
-            await store.UpsertAsync(new SubscriberChange(address) { Status = confirmed ? SubscriberStatus.Active : null }, cancellationToken);
-            added++;
+            batch.Add(change);
+            if (batch.Count == Batch)
+                await FlushAsync();
         }
-        await console.Out.WriteLineAsync($"imported {added}, refused {refused}");
+        await FlushAsync();
+        await console.Out.WriteLineAsync($"imported {imported}, updated {updated}, refused {refused}");
         return 0;
+
+        async Task FlushAsync()
+        {
+            if (batch.Count == 0)
+                return;
+            foreach (var result in await store.UpsertAsync(batch, cause, cancellationToken))
+            {
+                switch (result.Kind)
+                {
+                    case UpsertKind.Imported: imported++; break;
+                    case UpsertKind.Updated: updated++; break;
+                    default:
+                        refused++;
+                        await console.Error.WriteLineAsync(result.Suppression!.Refusal(result.Email));
+                        break;
+                }
+            }
+            batch.Clear();
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DigestService.Addresses;
 using DigestService.Store;
 
 namespace DigestService.Cli;
@@ -18,7 +19,8 @@ public sealed class SubscribersRemoveVerb(SubscriberStore store, CliConsole cons
     public async Task<int> RunAsync(ParseResult parsed, CancellationToken cancellationToken)
     {
         var email = parsed.GetRequiredValue<string>(EmailArgument);
-        if (!await store.RemoveAsync(email.Trim(), cancellationToken))
+        // Any spelling finds the subscriber; an address stored before canonical forms is still found as typed.
+        if (!await store.RemoveAsync(AddressCanonicalizer.Canonicalize(email).Address ?? email.Trim(), cancellationToken))
         {
             await console.Error.WriteLineAsync($"subscribers remove: no subscriber {email}");
             return 1;

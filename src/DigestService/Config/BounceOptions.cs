@@ -20,6 +20,12 @@ public sealed class BounceOptions : ISelfValidatingOptions
     /// <summary>The IMAP folder to read; POP3 has only the one.</summary>
     public string Folder { get; set; } = "INBOX";
 
+    /// <summary>IMAP: move handled reports to this folder instead of deleting them (empty: delete).</summary>
+    public string DoneFolder { get; set; } = "";
+
+    /// <summary>The most one command to the mailbox may take; a mailbox slower than that is skipped for this run.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Host);
 
     public int EffectivePort => Port != 0 ? Port : (Protocol, Security) switch
@@ -40,5 +46,11 @@ public sealed class BounceOptions : ISelfValidatingOptions
             yield return "Bounces:Username and Bounces:Password must be set when Bounces:Host is.";
         if (Protocol == BounceProtocol.Imap && string.IsNullOrWhiteSpace(Folder))
             yield return "Bounces:Folder must name an IMAP folder such as INBOX.";
+        if (DoneFolder.Length > 0 && Protocol != BounceProtocol.Imap)
+            yield return "Bounces:DoneFolder works with IMAP only (POP3 has one folder): leave it empty.";
+        if (DoneFolder.Length > 0 && string.Equals(DoneFolder, Folder, StringComparison.OrdinalIgnoreCase))
+            yield return "Bounces:DoneFolder must differ from Bounces:Folder.";
+        if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromMinutes(10))
+            yield return "Bounces:Timeout must be a TimeSpan from 00:00:01 to 00:10:00.";
     }
 }

@@ -11,7 +11,7 @@ public sealed record DrainSummary(int Sent, int Retried, int Bounced, int Failed
         {
             null => "",
             { Error: { } error } => $"; bounce mailbox unreadable: {error}",
-            { Applied: var applied } => $", late bounces {applied}",
+            { Applied: var applied, Complaints: var complaints } => $", late bounces {applied}, complaints {complaints}",
         }
         + (StoppedBecause is null ? "" : $"; stopped: {StoppedBecause}");
 }

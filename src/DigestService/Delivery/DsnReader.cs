@@ -1,3 +1,4 @@
+using DigestService.Addresses;
 using System.Security.Cryptography;
 using DigestService.Store;
 using MimeKit;
@@ -16,7 +17,7 @@ public static class DsnReader
         var report = message.BodyParts.OfType<MessageDeliveryStatus>().FirstOrDefault();
         if (report is null || message.Body is not MultipartReport)
             return [];
-        var original = message.BodyParts.OfType<MessagePart>().Select(p => p.Message?.MessageId).FirstOrDefault(id => !string.IsNullOrEmpty(id));
+        var original = OriginalMessageId(message);
         var reportId = message.MessageId ?? Fingerprint(message);
         // The first group describes the report as a whole; each further group is one recipient.
         return report.StatusGroups.Skip(1)
@@ -27,30 +28,29 @@ public static class DsnReader
     }
 
     /// <summary>
-    /// Permanent (5.x.x) and about the address. A full mailbox (5.2.2), a message too big (5.3.4) or the receiver's
-    /// policy (5.7.x) are permanent for that message only: the next digest may well get through.
+    /// About the address (5.1.x, 5.2.1). A full mailbox (5.2.2), a message too big (5.3.4) or the receiver's policy
+    /// (5.7.x) are about that message only: the next digest may well get through.
     /// </summary>
-    private static bool IsHard(string? status)
-    {
-        var parts = status?.Split(' ', 2)[0].Split('.');
-        if (parts is not [var klass, var subject, var detail] || klass != "5" || !int.TryParse(subject, out var s) || !int.TryParse(detail, out var d))
-            return false;
-        return !(s == 7 || (s, d) is (2, 2) or (3, 4));
-    }
+    private static bool IsHard(string? status) => EnhancedStatus.Parse(status) is { IsHardBounce: true };
 
-    /// <summary>"rfc822; user@example.org" (the address type may be missing) to the bare address.</summary>
+    /// <summary>The Message-ID of the message a report is about, from its message/rfc822 or text/rfc822-headers part.</summary>
+    public static string? OriginalMessageId(MimeMessage message) =>
+        message.BodyParts.OfType<MessagePart>().Select(p => p.Message?.MessageId).FirstOrDefault(id => !string.IsNullOrEmpty(id));
+
+    /// <summary>"rfc822; user@example.org" (the address type may be missing) to the bare address, in the canonical form subscribers are stored by.</summary>
     private static string? Address(string? field)
     {
         if (string.IsNullOrWhiteSpace(field))
             return null;
         var address = field[(field.IndexOf(';') + 1)..].Trim().Trim('<', '>');
-        return address.Contains('@') ? address : null;
+        // A server reports the address as it wrote it on the wire (an xn-- domain, say): match it in canonical form.
+        return address.Contains('@') ? AddressCanonicalizer.Canonicalize(address).Address ?? address : null;
     }
 
     private static string Unfold(string? text) => string.Join(' ', (text ?? "").Split(['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>A report with no Message-ID is known by a hash of its headers, so reading it twice still counts once.</summary>
-    private static string Fingerprint(MimeMessage message)
+    public static string Fingerprint(MimeMessage message)
     {
         using var headers = new MemoryStream();
         message.Headers.WriteTo(headers);

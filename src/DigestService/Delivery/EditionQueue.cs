@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using DigestService.Config;
 using DigestService.Digest;
 using DigestService.Store;
@@ -18,8 +17,7 @@ public sealed class EditionQueue(DigestRenderer renderer, MessageFactory message
     /// </summary>
     public async Task<QueueResult> QueueAsync(Subscriber subscriber, DateOnly edition, IReadOnlyList<Pick> papers, CancellationToken cancellationToken = default)
     {
-        // Stored with the outbox row, so retries keep it; the random part keeps it from being guessed for a forged bounce.
-        var messageId = messages.MessageId($"digest.{edition:yyyyMMdd}.{subscriber.Id}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}");
+        var messageId = messages.NewMessageId($"digest.{edition:yyyyMMdd}.{subscriber.Id}");
         var planned = new PlannedDelivery(subscriber.Id, edition, messageId, null, papers.Select(p => p.Paper.ArxivId).ToList());
         if (papers.Count > 0 || digest.Value.WhenNothingNew == NothingNewPolicy.Note)
         {

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using DigestService.Config;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -35,8 +36,12 @@ public sealed class MessageFactory(IOptions<SmtpOptions> smtp, IOptions<SiteOpti
         return message;
     }
 
-    /// <summary>A Message-ID that is the same every time for one key, so a retry is recognisably the same message.</summary>
-    public string MessageId(string key) => $"{key}@{Domain}";
+    /// <summary>
+    /// A new Message-ID: <paramref name="kind"/> for people reading logs, then 64 random bits, so no two emails share
+    /// one however fast they go out, and nobody can guess one to forge a bounce. Stored with a digest, so its retries
+    /// keep it.
+    /// </summary>
+    public string NewMessageId(string kind) => $"{kind}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}@{Domain}";
 
     private string Domain
     {

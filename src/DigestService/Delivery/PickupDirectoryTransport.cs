@@ -6,7 +6,8 @@ namespace DigestService.Delivery;
 
 /// <summary>
 /// The zero-configuration transport: each message becomes PICKUP/MESSAGE-ID.eml, written to a temporary name and
-/// moved into place, so a reader never sees half a file and a retry overwrites rather than duplicates.
+/// moved into place, so a reader never sees half a file. A file is never overwritten: a name already taken gets a
+/// counter (MESSAGE-ID-2.eml), as a mail server would deliver a message sent twice twice.
 /// </summary>
 public sealed class PickupDirectoryTransport(IOptions<SmtpOptions> options, IHostEnvironment environment) : IMailTransport
 {
@@ -26,11 +27,22 @@ public sealed class PickupDirectoryTransport(IOptions<SmtpOptions> options, IHos
 
         public async Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken)
         {
-            var path = Path.Combine(directory, FileNameFor(message));
-            var temporary = path + ".tmp";
+            var name = FileNameFor(message);
+            var temporary = Path.Combine(directory, $".{Guid.NewGuid():N}.tmp");
             await message.WriteToAsync(temporary, cancellationToken);
-            File.Move(temporary, path, overwrite: true);
-            return $"written to {path}";
+            for (var copy = 1; ; copy++)
+            {
+                var path = Path.Combine(directory, copy == 1 ? name : $"{Path.GetFileNameWithoutExtension(name)}-{copy}.eml");
+                try
+                {
+                    File.Move(temporary, path, overwrite: false);
+                    return $"written to {path}";
+                }
+                catch (IOException) when (File.Exists(path) && File.Exists(temporary))
+                {
+                    // Taken (by an earlier message or a concurrent writer): try the next name.
+                }
+            }
         }
 
         public Task NoOpAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -55,6 +55,12 @@ public sealed class FeedHttp(HttpClient http, IOptions<FeedOptions> options)
         {
             throw new HttpRequestException($"{url.Host} failed repeatedly; requests to it are paused for a while ({e.Message.TrimEnd('.')})", e);
         }
+        catch (HttpRequestException e) when (e.InnerException is System.Net.Sockets.SocketException socket)
+        {
+            // Name lookup failed, connection refused or unreachable: offline, or the host is blocked from here.
+            throw new HttpRequestException(
+                $"could not reach the host {url.Authority} ({socket.Message.TrimEnd('.')}); check the network, or set Feed:Url or Feed:Sources to a mirror this machine can reach", e);
+        }
         catch (HttpRequestException e) when (e.StatusCode is null && e.InnerException is not null)
         {
             throw new HttpRequestException($"cannot reach {where}: {e.Message}", e);

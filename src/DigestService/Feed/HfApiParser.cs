@@ -77,14 +77,30 @@ public static class HfApiParser
 
     /// <summary>A string property, or null when it is absent or not a string.</summary>
     internal static string? String(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? Decode(value) : null;
+
+    /// <summary>
+    /// A JSON string's text. JSON lets an escape such as <c>\ud800</c> name half a character, which no text can hold:
+    /// that is a broken answer, reported on the source's line like any other.
+    /// </summary>
+    private static string Decode(JsonElement value)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new FeedFormatException($"the answer holds a string that is not valid Unicode ({e.Message.Split('.')[0]})", e);
+        }
+    }
 
     private static int? Int(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;
 
     private static IReadOnlyList<string> Strings(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
-            ? value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => Text.CollapseWhitespace(v.GetString())).Where(s => s.Length > 0).ToList()
+            ? value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => Text.CollapseWhitespace(Decode(v))).Where(s => s.Length > 0).ToList()
             : [];
 
     private static DateTimeOffset? Instant(JsonElement element, string name) =>

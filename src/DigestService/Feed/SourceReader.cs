@@ -49,7 +49,7 @@ public sealed class SourceReader(FeedHttp http)
                 else
                 {
                     var parsed = format.Parse(response.Body, request);
-                    read.Papers.AddRange(parsed.Papers);
+                    read.Papers.AddRange(parsed.Papers.Select(Clean));
                     read.Skipped += parsed.Skipped;
                 }
                 read.Answered[url] = response.Validators;
@@ -63,4 +63,17 @@ public sealed class SourceReader(FeedHttp http)
         }
         return read;
     }
+
+    /// <summary>Every text field without the characters XML forbids, whatever the format: what is stored is safe to publish.</summary>
+    private static FeedPaper Clean(FeedPaper paper) => paper with
+    {
+        Title = Text.CollapseWhitespace(XmlSafeText.Clean(paper.Title)),
+        Abstract = Text.CollapseWhitespace(XmlSafeText.Clean(paper.Abstract)),
+        Authors = paper.Authors.Select(XmlSafeText.Clean).ToList(),
+        AiSummary = paper.AiSummary is null ? null : Text.CollapseWhitespace(XmlSafeText.Clean(paper.AiSummary)),
+        AiKeywords = paper.AiKeywords.Select(XmlSafeText.Clean).ToList(),
+        Categories = paper.Categories.Select(XmlSafeText.Clean).ToList(),
+        GithubRepo = paper.GithubRepo is null ? null : XmlSafeText.Clean(paper.GithubRepo),
+        ProjectPage = paper.ProjectPage is null ? null : XmlSafeText.Clean(paper.ProjectPage),
+    };
 }

@@ -17,7 +17,8 @@ public sealed class SiteLinks(IOptions<SiteOptions> site, TokenSigner tokens)
 
     public string PreferencesPath(long subscriberId) => "/preferences/" + tokens.Sign(TokenPurpose.Preferences, subscriberId);
 
-    public string Confirm(long subscriberId, TimeSpan lifetime) => site.Value.Url("confirm/" + tokens.Sign(TokenPurpose.Confirm, subscriberId, lifetime));
+    /// <summary>The single-use link of one confirmation request.</summary>
+    public string Confirm(long confirmationId, TimeSpan lifetime) => site.Value.Url("confirm/" + tokens.Sign(TokenPurpose.Confirmation, confirmationId, lifetime));
 
     /// <summary>"More like this" (<paramref name="more"/>) or "Less like this" about one paper, for one reader.</summary>
     public string Feedback(long subscriberId, string arxivId, bool more) =>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace DigestService.Store;
 
 /// <summary>The outbox: one row per (subscriber, edition), claimed under a lease, finished with the server's reply.</summary>
-public sealed class DeliveryStore(Database database, IOptions<DeliveryOptions> options, TimeProvider clock)
+public sealed class DeliveryStore(Database database, ConsentLedger ledger, IOptions<DeliveryOptions> options, TimeProvider clock)
 {
     /// <summary>
     /// Queues a rendered digest and records its papers as sent, in one transaction; a delivery with no message is
@@ -96,7 +96,7 @@ public sealed class DeliveryStore(Database database, IOptions<DeliveryOptions> o
                     continue;
                 await connection.ExecuteAsync(database.Sql["DeleteDeliveryMessage"], new { outcome.Row.Id }, transaction);
                 if (outcome.State == DeliveryState.Bounced)
-                    await connection.ExecuteAsync(database.Sql["RecordHardBounce"], new { outcome.Row.SubscriberId, Limit = options.Value.HardBounceLimit }, transaction);
+                    await RecordHardBounceAsync(connection, transaction, outcome.Row.SubscriberId, $"the mail server refused a digest: {outcome.Reply}", now);
                 if (outcome.State == DeliveryState.Failed)
                     await connection.ExecuteAsync(database.Sql["ForgetUnsentPapers"], new { outcome.Row.SubscriberId, outcome.Row.Edition }, transaction);
             }
@@ -110,7 +110,7 @@ public sealed class DeliveryStore(Database database, IOptions<DeliveryOptions> o
         await connection.ExecuteAsync(database.Sql["ReleaseDelivery"], new { row.Id, Owner = owner, Reply = Shorten(reason) });
     }
 
-    /// <summary>When the next row can be claimed (a retry falling due, or another run's lease running out); null when none will.</summary>
+    /// <summary>When this run's next row falls due (a retry it scheduled, or a row no run holds); null when nothing is left for it.</summary>
     public async Task<DateTimeOffset?> NextDueAsync(string owner, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -125,6 +125,7 @@ public sealed class DeliveryStore(Database database, IOptions<DeliveryOptions> o
     public Task<bool> RecordLateBounceAsync(BounceReport report, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {
+            var now = Iso.Instant(clock.GetUtcNow());
             var subscriber = await connection.QuerySingleOrDefaultAsync<Subscriber>(database.Sql["SubscriberByEmail"], new { Email = report.Recipient }, transaction);
             // Only a report about a digest this subscriber was really sent counts: anyone can mail the bounce address.
             if (subscriber is null || report.MessageId is null
@@ -132,17 +133,49 @@ public sealed class DeliveryStore(Database database, IOptions<DeliveryOptions> o
                 return false;
             var inserted = await connection.ExecuteScalarAsync<string?>(database.Sql["InsertBounceReport"], new
             {
-                report.ReportId, report.Recipient, report.Status, report.MessageId, Now = Iso.Instant(clock.GetUtcNow()),
+                report.ReportId, report.Recipient, report.Status, report.MessageId, Now = now, Kind = "bounce",
             }, transaction);
             if (inserted is null)
                 return false;
-            await connection.ExecuteAsync(database.Sql["RecordHardBounce"], new { SubscriberId = subscriber.Id, Limit = options.Value.HardBounceLimit }, transaction);
+            await RecordHardBounceAsync(connection, transaction, subscriber.Id, $"bounce report {report.Status}: {report.Diagnostic}", now);
             await connection.ExecuteAsync(database.Sql["BounceSentDelivery"], new
             {
                 report.MessageId, SubscriberId = subscriber.Id, Reply = Shorten($"bounce report {report.Status}: {report.Diagnostic}"),
             }, transaction);
             return true;
         }, cancellationToken);
+
+    /// <summary>
+    /// Applies a spam complaint (an ARF report, Feedback-Type: abuse) once: the subscriber of the digest it names is
+    /// unsubscribed and suppressed as complained. False when it was seen before or names no digest of ours.
+    /// </summary>
+    public Task<bool> RecordComplaintAsync(ComplaintReport report, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            var now = Iso.Instant(clock.GetUtcNow());
+            // The Message-ID of each digest has a random part: only a report quoting a digest we sent can name one.
+            var subscriberId = await connection.ExecuteScalarAsync<long?>(database.Sql["SubscriberOfMessage"], new { report.MessageId }, transaction);
+            if (subscriberId is not { } id || await ledger.StatusAsync(connection, transaction, id) is not { } subscriber)
+                return false;
+            var inserted = await connection.ExecuteScalarAsync<string?>(database.Sql["InsertBounceReport"], new
+            {
+                report.ReportId, Recipient = subscriber.Email, Status = report.FeedbackType, report.MessageId, Now = now, Kind = "complaint",
+            }, transaction);
+            if (inserted is null)
+                return false;
+            var cause = new ChangeCause(ChangeSource.Complaint, Shorten($"marked a digest as spam (ARF Feedback-Type: {report.FeedbackType}{(report.UserAgent is { } agent ? $", from {agent}" : "")})"));
+            await ledger.ChangeAsync(connection, transaction, id, cause, now, async () =>
+            {
+                await connection.ExecuteAsync(database.Sql["UnsubscribeSubscriber"], new { Id = id, Now = now }, transaction);
+                await connection.ExecuteAsync(database.Sql["CloseConfirmations"], new { SubscriberId = id, Now = now }, transaction);
+            }, suppressAs: SuppressionReason.Complained);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Counts a hard bounce; at Delivery:HardBounceLimit the subscriber is bounced and suppressed, with the reply as why.</summary>
+    private Task RecordHardBounceAsync(System.Data.IDbConnection connection, System.Data.IDbTransaction transaction, long subscriberId, string why, string now) =>
+        ledger.ChangeAsync(connection, transaction, subscriberId, new ChangeCause(ChangeSource.Bounce, Shorten(why)), now, () =>
+            connection.ExecuteAsync(database.Sql["RecordHardBounce"], new { SubscriberId = subscriberId, Limit = options.Value.HardBounceLimit }, transaction));
 
     private static string Shorten(string reply) => reply.Length > 500 ? reply[..500] : reply;
 }

@@ -79,11 +79,11 @@ public sealed class EditionStore(Database database)
         return matches;
     }
 
-    /// <summary>The newest days that have a listing, newest first.</summary>
-    public async Task<IReadOnlyList<DateOnly>> ListingDaysAsync(int limit, CancellationToken cancellationToken = default)
+    /// <summary>The days that have a listing, newest first, skipping the <paramref name="offset"/> newest.</summary>
+    public async Task<IReadOnlyList<DateOnly>> ListingDaysAsync(int limit, long offset, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var days = await connection.QueryAsync<string>(database.Sql["ListingDays"], new { Limit = limit });
+        var days = await connection.QueryAsync<string>(database.Sql["ListingDays"], new { Limit = limit, Offset = offset });
         return days.Select(Iso.ParseDate).ToList();
     }
 

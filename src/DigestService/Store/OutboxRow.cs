@@ -30,3 +30,6 @@ public sealed record DeliveryOutcome(OutboxRow Row, string State, string Reply, 
 
 /// <summary>One failed recipient of a delivery status notification read from the bounce mailbox.</summary>
 public sealed record BounceReport(string ReportId, string Recipient, string Status, string? MessageId, string Diagnostic);
+
+/// <summary>A spam complaint (RFC 5965 feedback report) read from the bounce mailbox, about the digest with <paramref name="MessageId"/>.</summary>
+public sealed record ComplaintReport(string ReportId, string FeedbackType, string MessageId, string? UserAgent);

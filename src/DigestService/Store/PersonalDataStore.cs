@@ -13,7 +13,8 @@ public sealed class PersonalDataStore(Database database)
             subscriber,
             (await connection.QueryAsync<DeliveryRecord>(database.Sql["SubscriberDeliveries"], id)).ToList(),
             (await connection.QueryAsync<SentPaperRecord>(database.Sql["SubscriberSentPapers"], id)).ToList(),
-            (await connection.QueryAsync<string>(database.Sql["SubscriberConfirmationMails"], id)).ToList());
+            (await connection.QueryAsync<string>(database.Sql["SubscriberConfirmationMails"], id)).ToList(),
+            (await connection.QueryAsync<StatusChangeRecord>(database.Sql["SubscriberStatusChanges"], id)).ToList());
     }
 }
 
@@ -21,7 +22,8 @@ public sealed record PersonalData(
     Subscriber Subscriber,
     IReadOnlyList<DeliveryRecord> Deliveries,
     IReadOnlyList<SentPaperRecord> SentPapers,
-    IReadOnlyList<string> ConfirmationEmailsSentAt);
+    IReadOnlyList<string> ConfirmationEmailsSentAt,
+    IReadOnlyList<StatusChangeRecord> StatusChanges);
 
 public sealed record DeliveryRecord(string Edition, string State, string MessageId, long PaperCount, long Attempts, string CreatedAt, string? SentAt, string? LastReply);
 

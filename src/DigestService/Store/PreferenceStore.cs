@@ -3,14 +3,20 @@ using Dapper;
 namespace DigestService.Store;
 
 /// <summary>What the holder of a signed link may change about their own subscription.</summary>
-public sealed class PreferenceStore(Database database, TimeProvider clock)
+public sealed class PreferenceStore(Database database, ConsentLedger ledger, TimeProvider clock)
 {
-    /// <summary>Confirms a sign-up or resubscribes; an active subscriber stays as they are.</summary>
-    public Task ActivateAsync(long id, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("ActivateSubscriber", new { Id = id, Now = Iso.Instant(clock.GetUtcNow()) }, cancellationToken);
-
-    public Task UnsubscribeAsync(long id, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("UnsubscribeSubscriber", new { Id = id, Now = Iso.Instant(clock.GetUtcNow()) }, cancellationToken);
+    /// <summary>Unsubscribes and suppresses the address; every open confirmation link of theirs stops working.</summary>
+    public Task UnsubscribeAsync(long id, ChangeCause cause, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            var now = Iso.Instant(clock.GetUtcNow());
+            await ledger.ChangeAsync(connection, transaction, id, cause, now, async () =>
+            {
+                await connection.ExecuteAsync(database.Sql["UnsubscribeSubscriber"], new { Id = id, Now = now }, transaction);
+                await connection.ExecuteAsync(database.Sql["CloseConfirmations"], new { SubscriberId = id, Now = now }, transaction);
+            });
+            return true;
+        }, cancellationToken);
 
     /// <summary>Pauses deliveries until <paramref name="until"/>, or resumes them with null.</summary>
     public Task PauseAsync(long id, DateTimeOffset? until, CancellationToken cancellationToken = default) =>

@@ -15,8 +15,11 @@ public static class StoreRegistration
         services.AddSingleton<Migrator>();
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<PaperStore>();
+        services.AddSingleton<AddressHasher>();
+        services.AddSingleton<ConsentLedger>();
         services.AddSingleton<SubscriberStore>();
         services.AddSingleton<DeliveryStore>();
+        services.AddSingleton<BounceMailboxStore>();
         services.AddSingleton<EditionStore>();
         services.AddSingleton<StatsStore>();
         services.AddSingleton<FeedSourceStore>();

@@ -7,26 +7,30 @@ namespace DigestService.Web;
 
 /// <summary>
 /// <c>GET /confirm/{token}</c> shows a button (mail scanners follow links, so opening changes nothing);
-/// <c>POST</c> activates and shows what the subscriber will get.
+/// <c>POST</c> activates and shows what the subscriber will get. A link works once: used, or voided by an unsubscribe,
+/// it gets the 404 page and changes nothing.
 /// </summary>
-public sealed class ConfirmPage(WebPages pages, Forms forms, SiteLinks links, PreferenceStore preferences, SubscriberStore subscribers, IOptions<TopicCatalogOptions> catalog)
+public sealed class ConfirmPage(WebPages pages, Forms forms, SiteLinks links, TokenSigner tokens, SignUpStore signUps, IOptions<TopicCatalogOptions> catalog)
 {
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapSigned<ConfirmPage>("/confirm", TokenPurpose.Confirm,
+        app.MapSigned<ConfirmPage>("/confirm", TokenPurpose.Confirmation,
             (page, context, subscriber) => page.Render(context, subscriber, error: null),
             (page, context, subscriber) => page.ConfirmAsync(context, subscriber));
 
     private async Task<IResult> ConfirmAsync(HttpContext context, Subscriber subscriber)
     {
         var form = await forms.ReadAsync(context, checkAntiforgery: true);
-        if (form.Status == FormStatus.TooLarge)
-            return pages.TooLarge();
+        if (form.Refusal(pages) is { } refusal)
+            return refusal;
         if (form.Status == FormStatus.Unreadable)
             return Render(context, subscriber, $"{PostedForm.UnreadableMessage}. Please press the button again.");
         if (form.Status == FormStatus.AntiforgeryFailed)
             return Render(context, subscriber, "This page was open too long or came from elsewhere. Please press the button again.");
-        await preferences.ActivateAsync(subscriber.Id, context.RequestAborted);
-        return Render(context, (await subscribers.FindByIdAsync(subscriber.Id, context.RequestAborted))!, error: null);
+        // The route resolved this token to an open request already; a double click racing it finds it used: 404.
+        var confirmationId = tokens.Verify(TokenPurpose.Confirmation, (string?)context.GetRouteValue("token"))!.Value;
+        return await signUps.ConfirmAsync(confirmationId, context.RequestAborted) is { } confirmed
+            ? Render(context, confirmed, error: null)
+            : pages.LinkNotFound();
     }
 
     private IResult Render(HttpContext context, Subscriber subscriber, string? error)

@@ -17,11 +17,12 @@ public sealed class ConfirmationMailer(
     IMailTransport transport,
     SiteLinks links,
     IOptions<SiteOptions> site,
-    IOptions<SubscriptionOptions> subscriptions,
-    TimeProvider clock)
+    IOptions<SubscriptionOptions> subscriptions)
 {
-    public async Task SendAsync(long subscriberId, string email, bool alreadyActive, CancellationToken cancellationToken)
+    public async Task SendAsync(SignUpMail mail, CancellationToken cancellationToken)
     {
+        var (subscriberId, email, confirmationId) = mail;
+        var alreadyActive = confirmationId is null;
         var lifetime = subscriptions.Value.ConfirmationLifetime;
         var subject = alreadyActive ? $"You are already subscribed to {site.Value.Name}" : $"Confirm your subscription to {site.Value.Name}";
         var model = new
@@ -30,13 +31,13 @@ public sealed class ConfirmationMailer(
             SiteName = site.Value.Name,
             Email = email,
             AlreadyActive = alreadyActive,
-            ConfirmUrl = alreadyActive ? "" : links.Confirm(subscriberId, lifetime),
+            ConfirmUrl = confirmationId is { } id ? links.Confirm(id, lifetime) : "",
             PreferencesUrl = links.Preferences(subscriberId),
             LinkLifetime = Describe(lifetime),
         };
         var html = DigestRenderer.InlineCss(templates.Render("email/confirm.html", model));
         var text = templates.Render("email/confirm.txt", model);
-        var messageId = messages.MessageId($"confirm.{subscriberId}.{clock.GetUtcNow().ToUnixTimeMilliseconds()}");
+        var messageId = messages.NewMessageId($"confirm.{subscriberId}");
         using var message = messages.Create(email, subject, text, html, messageId, unsubscribeUrl: null);
         await using var connection = await transport.ConnectAsync(cancellationToken);
         await connection.SendAsync(message, cancellationToken);

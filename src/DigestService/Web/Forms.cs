@@ -5,7 +5,9 @@ namespace DigestService.Web;
 
 /// <summary>
 /// Reading a posted form with a size cap: up to <see cref="PostedForm.MaxBytes"/> is read whole, so a bad value gets its
-/// own 400 with a message rather than a bare 413. With antiforgery on, the hidden token must match the cookie.
+/// own 400 with a message rather than a bare 413. A body that is not a form (JSON, text) gets 415, a garbled one (a
+/// multipart body without its boundary, or cut off) 400, so no route acts on half a form. With antiforgery on, the
+/// hidden token must match the cookie.
 /// </summary>
 public sealed class Forms(IAntiforgery antiforgery)
 {
@@ -15,6 +17,9 @@ public sealed class Forms(IAntiforgery antiforgery)
             return new PostedForm(FormStatus.TooLarge, FormCollection.Empty);
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = PostedForm.MaxBytes;
+        // No body at all (no content type) is an empty form; a body of another type is refused.
+        if (!context.Request.HasFormContentType && context.Request.ContentType is not null)
+            return new PostedForm(FormStatus.NotAForm, FormCollection.Empty);
         IFormCollection fields;
         try
         {
@@ -25,10 +30,16 @@ public sealed class Forms(IAntiforgery antiforgery)
             // The form reader wraps the URL decoder's refusal of an escaped NUL or a bad escape: bad input, not too much of it.
             return new PostedForm(FormStatus.Unreadable, FormCollection.Empty);
         }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        catch (Exception e) when (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+            || (e is InvalidDataException && e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)))
         {
-            // Form limits (too many fields, too long a key) and the body size cap.
+            // The body size cap, and the form reader's limits (too many fields, too long a key or value).
             return new PostedForm(FormStatus.TooLarge, FormCollection.Empty);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            // A multipart body without its boundary, or one that ends mid-part.
+            return new PostedForm(FormStatus.Malformed, FormCollection.Empty);
         }
         if (checkAntiforgery && !await antiforgery.IsRequestValidAsync(context))
             return new PostedForm(FormStatus.AntiforgeryFailed, fields);

@@ -18,6 +18,7 @@ public sealed class PreferenceActions(
     PreferenceStore preferences,
     SubscriberStore subscribers,
     PersonalDataStore personalData,
+    SignUpService signUps,
     IOptions<TopicCatalogOptions> catalog,
     SubscriberRules rules,
     TimeProvider clock)
@@ -34,9 +35,10 @@ public sealed class PreferenceActions(
     private async Task<IResult> PostAsync(HttpContext context, Subscriber subscriber)
     {
         var form = await forms.ReadAsync(context, checkAntiforgery: true);
+        if (form.Refusal(pages) is { } refusal)
+            return refusal;
         return form.Status switch
         {
-            FormStatus.TooLarge => pages.TooLarge(),
             FormStatus.Unreadable => page.Render(context, subscriber, error: $"{PostedForm.UnreadableMessage}, so nothing was changed. Please make your change again."),
             FormStatus.AntiforgeryFailed => page.Render(context, subscriber,
                 error: "This page was open too long or came from elsewhere, so nothing was changed. Please make your change again."),
@@ -84,14 +86,20 @@ public sealed class PreferenceActions(
 
     private async Task<IResult> UnsubscribeAsync(HttpContext context, Subscriber subscriber)
     {
-        await preferences.UnsubscribeAsync(subscriber.Id, context.RequestAborted);
+        await preferences.UnsubscribeAsync(subscriber.Id, new ChangeCause(ChangeSource.Web, "unsubscribed on the preferences page"), context.RequestAborted);
         return await SavedAsync(context, subscriber, "You're unsubscribed and will get no more digests. Your settings are kept in case you come back.");
     }
 
+    /// <summary>
+    /// Coming back takes the same double opt-in as signing up: a preferences link never expires and may have been
+    /// forwarded, so only a fresh single-use link from the mailbox lifts an opt-out.
+    /// </summary>
     private async Task<IResult> ResubscribeAsync(HttpContext context, Subscriber subscriber)
     {
-        await preferences.ActivateAsync(subscriber.Id, context.RequestAborted);
-        return await SavedAsync(context, subscriber, "You're subscribed.");
+        if (subscriber.Status == SubscriberStatus.Active)
+            return await SavedAsync(context, subscriber, "You're subscribed.");
+        await signUps.RequestConfirmationAsync(subscriber, new ChangeCause(ChangeSource.Web, "asked to resubscribe on the preferences page"), context.RequestAborted);
+        return await SavedAsync(context, subscriber, $"We are sending a confirmation link to {subscriber.Email}. Press the button in it to start your digest again; until then nothing changes.");
     }
 
     private async Task<IResult> DropTopicAsync(HttpContext context, Subscriber subscriber, string topic)
@@ -114,7 +122,7 @@ public sealed class PreferenceActions(
         var data = await personalData.ReadAsync(subscriber, context.RequestAborted);
         var now = clock.GetUtcNow();
         var json = JsonSerializer.SerializeToUtf8Bytes(
-            new { ExportedAt = Iso.Instant(now), data.Subscriber, data.Deliveries, data.SentPapers, data.ConfirmationEmailsSentAt }, ExportJson);
+            new { ExportedAt = Iso.Instant(now), data.Subscriber, data.StatusChanges, data.Deliveries, data.SentPapers, data.ConfirmationEmailsSentAt }, ExportJson);
         return Results.File(json, "application/json; charset=utf-8", string.Create(CultureInfo.InvariantCulture, $"digest-data-{now:yyyy-MM-dd}.json"));
     }
 
@@ -122,7 +130,7 @@ public sealed class PreferenceActions(
     {
         if (!confirmed)
             return page.Render(context, subscriber, error: "To delete your data, tick the box that says you understand, then press Delete me.");
-        await subscribers.RemoveAsync(subscriber.Email, context.RequestAborted);
+        await subscribers.EraseAsync(subscriber, new ChangeCause(ChangeSource.Web, "asked to be deleted on the preferences page"), context.RequestAborted);
         return pages.Message("Your data is deleted",
             $"{subscriber.Email}, its settings and its delivery history are gone from our database. We will not email it again.",
             link: new PageLink("/", "Sign up again"));

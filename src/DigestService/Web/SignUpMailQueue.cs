@@ -2,8 +2,11 @@ using System.Threading.Channels;
 
 namespace DigestService.Web;
 
-/// <summary>An email a sign-up asked for: a confirmation link, or for an active address a note with its preferences link.</summary>
-public sealed record SignUpMail(long SubscriberId, string Email, bool AlreadyActive);
+/// <summary>
+/// An email a sign-up asked for: the link of confirmation request <paramref name="ConfirmationId"/>, or, for an active
+/// address (null), a note with its preferences link.
+/// </summary>
+public sealed record SignUpMail(long SubscriberId, string Email, long? ConfirmationId);
 
 /// <summary>
 /// Sign-up emails waiting for <see cref="SignUpMailSender"/>. The sign-up page only queues them, so it does the same

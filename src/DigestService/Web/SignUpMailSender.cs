@@ -16,7 +16,7 @@ public sealed partial class SignUpMailSender(SignUpMailQueue queue, Confirmation
         {
             try
             {
-                await mailer.SendAsync(mail.SubscriberId, mail.Email, mail.AlreadyActive, stoppingToken);
+                await mailer.SendAsync(mail, stoppingToken);
             }
             catch (Exception e)
             {

@@ -26,15 +26,15 @@ public static class SubscribeEndpoints
         SubscribeRateLimits limits, SignUpService signUps)
     {
         var form = await forms.ReadAsync(context, checkAntiforgery: true);
-        if (form.Status == FormStatus.TooLarge)
-            return pages.TooLarge();
+        if (form.Refusal(pages) is { } refusal)
+            return refusal;
         var email = form.Value("email");
         var chosen = form.Values("topics");
         if (form.Status == FormStatus.Unreadable)
             return Form(context, pages, forms, catalog.Value, "", [], $"{PostedForm.UnreadableMessage}. Please type your email address again, with letters, digits and the usual punctuation only.");
         if (form.Status == FormStatus.AntiforgeryFailed)
             return Form(context, pages, forms, catalog.Value, email, chosen, "This page was open too long or came from elsewhere. Please press Subscribe again.");
-        var (address, problem) = AddressValidator.Validate(email);
+        var (address, problem) = AddressCanonicalizer.Canonicalize(email);
         if (address is null)
             return Form(context, pages, forms, catalog.Value, email, chosen, $"Please check your email address: {problem}.");
         var (topics, unknown) = rules.CheckTopics(chosen);
@@ -50,7 +50,8 @@ public static class SubscribeEndpoints
         await signUps.SignUpAsync(address, topics, SubscriberRules.IsKnownTimeZone(timeZone) ? timeZone : "UTC", context.RequestAborted);
         return pages.Message("Check your inbox",
             $"If {address} can receive email, a message from us is on its way. Open it and press the button in it to confirm; " +
-            $"until then we send nothing else. No email after a few minutes? Look in the spam folder.");
+            $"until then we send nothing else. No email after a few minutes? Look in the spam folder.",
+            link: new PageLink("/", "Wrong address? Start again"));
     }
 
     /// <summary>The form, filled with what was sent; with an error it answers 400 and nothing was stored or sent.</summary>

@@ -20,10 +20,13 @@ public sealed class UnsubscribePage(WebPages pages, Forms forms, SiteLinks links
 
     private async Task<IResult> UnsubscribeAsync(HttpContext context, Subscriber subscriber)
     {
-        // The body (List-Unsubscribe=One-Click, or the page's own button) is read only to hold it to the size cap.
-        if ((await forms.ReadAsync(context, checkAntiforgery: false)).Status == FormStatus.TooLarge)
-            return pages.TooLarge();
-        await preferences.UnsubscribeAsync(subscriber.Id, context.RequestAborted);
+        // The body (List-Unsubscribe=One-Click, or the page's own button) is read only to hold it to the size cap, to
+        // refuse what is no form (a garbled body changes nothing) and to tell a one-click unsubscribe in the audit trail.
+        var form = await forms.ReadAsync(context, checkAntiforgery: false);
+        if (form.Refusal(pages) is { } refusal)
+            return refusal;
+        var why = form.Value("List-Unsubscribe") == "One-Click" ? "one-click unsubscribe (List-Unsubscribe-Post)" : "unsubscribed on the unsubscribe page";
+        await preferences.UnsubscribeAsync(subscriber.Id, new ChangeCause(ChangeSource.Link, why), context.RequestAborted);
         return Render(context, (await subscribers.FindByIdAsync(subscriber.Id, context.RequestAborted))!);
     }
 

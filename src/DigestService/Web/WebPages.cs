@@ -28,7 +28,7 @@ public sealed class WebPages(TemplateCatalog templates, IOptions<SiteOptions> si
     /// <summary>The answer to every forged, tampered, truncated or expired link: a plain 404 that tells nothing more.</summary>
     public IResult LinkNotFound() =>
         Message("This link does not work",
-            "It may be mistyped, cut short or out of date. Confirmation links work for a limited time; sign up again to get a new one.",
+            "It may be mistyped, cut short or out of date. Confirmation links work once and for a limited time; sign up again to get a new one.",
             StatusCodes.Status404NotFound, new PageLink("/", "Go to the sign-up page"));
 
     public IResult TooLarge() =>

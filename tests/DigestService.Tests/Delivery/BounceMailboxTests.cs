@@ -93,4 +93,48 @@ public class BounceMailboxTests : DeliveryHarness
         Assert.Contains("bounce mailbox unreadable: Imap 127.0.0.1:", result.Output);
         Assert.Equal(4 + 6, Smtp.Messages.Count);
     }
+
+    [Theory]
+    [InlineData("Imap")]
+    [InlineData("Pop3")]
+    public async Task A_mailbox_of_1000_old_messages_is_not_downloaded_again_and_new_reports_still_count(string protocol)
+    {
+        _mailbox.DeliverMany(Enumerable.Range(0, 1000).Select(i =>
+            $"From: someone{i}@example.net\r\nTo: bounces@example.org\r\nSubject: re: your digest {i}\r\nMessage-ID: <old.{i}@example.net>\r\n\r\n{new string('x', 2000)}\r\n"));
+        App.With(_mailbox.Settings(protocol));
+
+        var first = await App.RunAsync("send", "--date", Edition);
+        var firstSession = await LogoutAsync(1);
+        var second = await App.RunAsync("send", "--date", Edition);
+        var secondSession = await LogoutAsync(2);
+
+        Assert.Contains("late bounces 0, complaints 0", first.Output);
+        Assert.Contains("late bounces 0, complaints 0", second.Output);
+        // Dovecot's own count of the sessions: none downloads a message that is not a report, and the second run
+        // does not even look at the 1,000 again.
+        if (protocol == "Imap")
+        {
+            Assert.Matches(@"hdr_count=0 body_count=0 body_bytes=0$", firstSession);
+            Assert.Matches(@"hdr_count=0 body_count=0 body_bytes=0$", secondSession);
+            Assert.True(Out(secondSession) * 20 < Out(firstSession), $"second run read too much: {secondSession} (first: {firstSession})");
+        }
+        else
+        {
+            Assert.EndsWith("top=1000 retr=0 del=0", firstSession);
+            Assert.EndsWith("top=0 retr=0 del=0", secondSession);
+        }
+        Assert.Equal(1000, _mailbox.Count);
+
+        _mailbox.Deliver(DsnSamples.Read("postfix-user-unknown.eml", "reader-0@example.org", MessageIdOf("reader-0@example.org")));
+        var third = await App.RunAsync("send", "--date", Edition);
+        Assert.Contains("late bounces 1", third.Output);
+        Assert.Equal(1000, _mailbox.Count);
+    }
+
+    /// <summary>The logout line of Dovecot session number <paramref name="count"/> (its log is written a moment after the client leaves).</summary>
+    private async Task<string> LogoutAsync(int count) =>
+        (await Eventually.WaitAsync(() => _mailbox.Logouts() is { } lines && lines.Count >= count ? lines : null, $"{count} Dovecot sessions"))[count - 1].Trim();
+
+    private static long Out(string session) =>
+        long.Parse(System.Text.RegularExpressions.Regex.Match(session, @"out=(\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 }

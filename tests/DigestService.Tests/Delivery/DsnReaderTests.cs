@@ -24,6 +24,14 @@ public class DsnReaderTests
         Assert.EndsWith("/" + Recipient, bounce.ReportId);
     }
 
+    [Fact]
+    public void A_report_naming_the_address_as_written_on_the_wire_names_the_subscriber_by_their_canonical_address()
+    {
+        var bounce = Assert.Single(DsnReader.HardBounces(DsnSamples.Load("postfix-user-unknown.eml", "Gone@XN--BCHER-KVA.DE", MessageId)));
+
+        Assert.Equal("Gone@bücher.de", bounce.Recipient);
+    }
+
     [Theory]
     [InlineData("postfix-delayed.eml")]
     [InlineData("mailbox-full.eml")]

@@ -245,4 +245,38 @@ public class MisbehavingFeedTests : FeedServerTest
         "20mb-chunked" => good with { Body = new string(' ', 20 * 1024 * 1024), Chunked = true },
         _ => good with { Body = new string(' ', 20 * 1024 * 1024) },
     };
+
+    [Fact]
+    public async Task An_unreachable_host_is_one_line_that_says_so_and_points_at_a_mirror()
+    {
+        // A loopback port nobody listens on: refused at once, as an offline machine refuses every host.
+        var closed = FeedServer.FreePort();
+        App.With("Feed:Url", $"http://127.0.0.1:{closed}/api/daily_papers").With("Feed:MaxRetries", "0");
+
+        var result = await App.RunAsync("ingest", "--date", Day);
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.OutputLines);
+        Assert.StartsWith("huggingface: error: ", line);
+        Assert.Contains($"could not reach the host 127.0.0.1:{closed}", line);
+        Assert.Contains("set Feed:Url or Feed:Sources to a mirror", line);
+        Assert.Single(result.Error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Stats_ends_with_a_newline_and_keeps_one_line_per_source_whatever_its_last_error()
+    {
+        App.WithSources(Server, ("huggingface", "hf-api", "/api/daily_papers"));
+        Server.Handler = _ => new FeedAnswer(503, "down\r\nfor maintenance", "text/plain");
+        await App.RunAsync("ingest", "--date", Day);
+
+        var stats = await App.RunAsync("stats");
+
+        Assert.Equal(0, stats.ExitCode);
+        Assert.EndsWith("\n", stats.Output);
+        Assert.DoesNotContain("\n\n", stats.Output);
+        Assert.Single(stats.Output.Split('\n'), l => l.StartsWith("source huggingface:", StringComparison.Ordinal));
+        Assert.Equal(stats.Output.Split('\n').Length - 1, stats.Output.Count(c => c == '\n'));
+        Assert.DoesNotContain('\r', stats.Output);
+    }
 }

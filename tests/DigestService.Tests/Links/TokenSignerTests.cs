@@ -32,7 +32,7 @@ public class TokenSignerTests : IDisposable
 
         Assert.Equal(42, signer.Verify(TokenPurpose.Unsubscribe, token));
         Assert.Null(signer.Verify(TokenPurpose.Preferences, token));
-        Assert.Null(signer.Verify(TokenPurpose.Confirm, token));
+        Assert.Null(signer.Verify(TokenPurpose.Confirmation, token));
     }
 
     [Fact]
@@ -90,13 +90,13 @@ public class TokenSignerTests : IDisposable
     public async Task Expiring_tokens_stop_working_after_their_lifetime_and_others_never_do()
     {
         var signer = await SignerAsync();
-        var confirm = signer.Sign(TokenPurpose.Confirm, 5, TimeSpan.FromDays(2));
+        var confirm = signer.Sign(TokenPurpose.Confirmation, 5, TimeSpan.FromDays(2));
         var unsubscribe = signer.Sign(TokenPurpose.Unsubscribe, 5);
 
         _clock.Advance(TimeSpan.FromDays(1));
-        Assert.Equal(5, signer.Verify(TokenPurpose.Confirm, confirm));
+        Assert.Equal(5, signer.Verify(TokenPurpose.Confirmation, confirm));
         _clock.Advance(TimeSpan.FromDays(2));
-        Assert.Null(signer.Verify(TokenPurpose.Confirm, confirm));
+        Assert.Null(signer.Verify(TokenPurpose.Confirmation, confirm));
         _clock.Advance(TimeSpan.FromDays(3650));
         Assert.Equal(5, signer.Verify(TokenPurpose.Unsubscribe, unsubscribe));
     }

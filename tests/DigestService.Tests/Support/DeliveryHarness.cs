@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace DigestService.Tests.Support;
 
 /// <summary>
@@ -26,6 +28,22 @@ public abstract class DeliveryHarness : IAsyncLifetime
         var result = await App.RunAsync("send", "--date", Edition);
         Assert.Equal(1, result.ExitCode);
         return Assert.Single(result.Error.Trim().Split('\n'));
+    }
+
+    /// <summary>`dotnet DigestService.dll send --date D` as a real child process, configured through environment variables as in production.</summary>
+    protected Process StartSend()
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "DigestService.dll"), "send", "--date", Edition })
+            start.ArgumentList.Add(argument);
+        foreach (var (key, value) in App.Settings)
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
     }
 
     public virtual async Task DisposeAsync()

@@ -53,6 +53,8 @@ public sealed class DovecotServer : IDisposable
               args = uid={{uid[0]}} gid={{uid[1]}} home={{Directory}}/home/%u
             }
             mail_location = maildir:~/Maildir
+            imap_logout_format = in=%i out=%o hdr_count=%{fetch_hdr_count} body_count=%{fetch_body_count} body_bytes=%{fetch_body_bytes}
+            pop3_logout_format = top=%t retr=%r del=%d
             service imap-login {
               chroot =
               inet_listener imap {
@@ -101,6 +103,36 @@ public sealed class DovecotServer : IDisposable
         File.WriteAllText(temporary, message);
         Run("chown", _mailOwner, temporary);
         File.Move(temporary, Path.Combine(Maildir, "new", name));
+    }
+
+    /// <summary>Many messages at once, written like <see cref="Deliver"/> and handed to the mail owner in one go.</summary>
+    public void DeliverMany(IEnumerable<string> messages)
+    {
+        var names = new List<string>();
+        foreach (var message in messages)
+        {
+            var name = $"{1786690000 + Interlocked.Increment(ref _delivered)}.M{_delivered}P1.test";
+            File.WriteAllText(Path.Combine(Maildir, "tmp", name), message);
+            names.Add(name);
+        }
+        Run("chown", "-R", _mailOwner, Path.Combine(Maildir, "tmp"));
+        foreach (var name in names)
+            File.Move(Path.Combine(Maildir, "tmp", name), Path.Combine(Maildir, "new", name));
+    }
+
+    /// <summary>
+    /// What Dovecot itself logged about each session at its end, oldest first: for IMAP
+    /// <c>in=… out=… hdr_count=… body_count=… body_bytes=…</c>, for POP3 <c>top=… retr=… del=…</c>. Its own count of
+    /// what a client fetched, so a test need not trust the client.
+    /// </summary>
+    public IReadOnlyList<string> Logouts()
+    {
+        var log = Path.Combine(Directory, "dovecot.log");
+        if (!File.Exists(log))
+            return [];
+        using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Split('\n').Where(l => l.Contains("Logged out", StringComparison.Ordinal)).ToList();
     }
 
     /// <summary>How many messages the mailbox holds now, read or not.</summary>

@@ -41,6 +41,14 @@ public abstract class SiteTest : IAsyncLifetime
     protected Task<SitePage> SignUpAsync(string email, params string[] topics) =>
         Browser.SubmitAsync("/", [new("email", email), .. topics.Select(t => new KeyValuePair<string, string>("topics", t))], "/subscribe");
 
+    /// <summary>Sends the sign-up form as a client behind the trusted loopback proxy, which names it in X-Forwarded-For.</summary>
+    protected async Task<SitePage> SignUpFromAsync(string client, string email)
+    {
+        var page = await Browser.GetAsync("/");
+        return await Browser.PostAsync("/subscribe", Fields.Of(("form_token", page.FormToken), ("email", email)),
+            new Dictionary<string, string> { ["X-Forwarded-For"] = client });
+    }
+
     /// <summary>The newest email to <paramref name="address"/>, once it has had <paramref name="count"/> (sign-up emails are sent in the background).</summary>
     protected async Task<MimeMessage> MailToAsync(string address, int count = 1) => (await Smtp.WaitForAsync(address, count))[^1];
 

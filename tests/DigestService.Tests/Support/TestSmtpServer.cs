@@ -81,6 +81,12 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public void ReleaseData() => _release.TrySetResult();
 
+    /// <summary>A reply for <see cref="RecipientReply"/> or <see cref="DataReply"/>, such as <c>Reply(550, "5.1.1 &lt;x&gt;: User unknown")</c> (the enhanced code starts the text, as real servers write it).</summary>
+    public static SmtpResponse Reply(int code, string text) => new((SmtpReplyCode)code, text);
+
+    /// <summary>How many times <paramref name="address"/> was offered (RCPT TO), whatever the answer.</summary>
+    public int Attempts(string address) => _attempts.GetValueOrDefault(address);
+
     public IReadOnlyList<MimeMessage> To(string address) =>
         Messages.Where(m => m.To.Mailboxes.Any(b => b.Address.Equals(address, StringComparison.OrdinalIgnoreCase))).ToList();
 

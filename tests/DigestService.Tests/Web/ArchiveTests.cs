@@ -56,6 +56,7 @@ public class ArchiveTests : IAsyncLifetime
         Assert.DoesNotContain("<script>", html);
         Assert.Contains("Attention &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Friends&quot;", html);
         Assert.Contains("href=\"/archive/feed.xml\"", html);
+        Assert.Contains("<a href=\"/archive\">All editions</a>", html);
     }
 
     [Theory]
@@ -94,5 +95,18 @@ public class ArchiveTests : IAsyncLifetime
         var description = items[0].Element("description")!.Value;
         Assert.StartsWith("<ol><li><a href=\"https://huggingface.co/papers/2608.13489\">Attention &lt;script&gt;", description);
         Assert.Equal(10, System.Text.RegularExpressions.Regex.Matches(description, "<li>").Count);
+    }
+
+    [Fact]
+    public async Task The_feed_stays_valid_XML_when_a_stored_title_holds_characters_XML_forbids()
+    {
+        // Stored before ingest cleaned such text, or written by hand: the feed must still be well-formed.
+        await _fixture.App.QueryAsync<int>("UPDATE papers SET title = 'Bad' || char(1) || 'title' || char(31) || char(65535) || char(65534) WHERE arxiv_id = '2608.13489'");
+
+        var response = await _http.GetAsync("/archive/feed.xml");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rss = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains(">Badtitle</a>", rss.Root!.Element("channel")!.Elements("item").First().Element("description")!.Value);
     }
 }

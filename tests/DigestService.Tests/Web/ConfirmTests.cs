@@ -1,5 +1,6 @@
 using System.Net;
 using DigestService.Tests.Support;
+using DigestService.Links;
 using DigestService.Web;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,13 +14,16 @@ public class ConfirmTests : SiteTest
     public async Task Opening_the_link_changes_nothing_and_pressing_the_button_activates()
     {
         await SignUpAsync("ada@example.org", "llm");
-        var link = LinkIn(await MailToAsync("ada@example.org"), "confirm");
+        var mail = await MailToAsync("ada@example.org");
+        var link = LinkIn(mail, "confirm");
 
         var opened = await Browser.GetAsync(link);
         await Browser.GetAsync(link);
 
         Assert.Equal(HttpStatusCode.OK, opened.Status);
-        Assert.Contains("Yes, start my digest", opened.Html);
+        // One wording for the one action: the email's button and the page's button say the same.
+        Assert.Contains(">Yes, start my digest</a>", mail.HtmlBody);
+        Assert.Contains(">Yes, start my digest</button>", opened.Html);
         Assert.Equal("pending", await StatusOfAsync("ada@example.org"));
 
         var confirmed = await Browser.PostAsync(link, Fields.Of(("form_token", opened.FormToken)));
@@ -36,7 +40,7 @@ public class ConfirmTests : SiteTest
     }
 
     [Fact]
-    public async Task Confirming_twice_is_harmless()
+    public async Task A_confirmation_link_works_once()
     {
         await SubscribeAndConfirmAsync("ada@example.org");
         var link = LinkIn(Smtp.To("ada@example.org")[0], "confirm");
@@ -44,11 +48,29 @@ public class ConfirmTests : SiteTest
         var opened = await Browser.GetAsync(link);
         var again = await Browser.PostAsync(link, Fields.Of(("form_token", (await Browser.GetAsync("/")).FormToken)));
 
-        Assert.Contains("You're subscribed", opened.Html);
-        Assert.DoesNotContain("Yes, start my digest", opened.Html);
-        Assert.Equal(HttpStatusCode.OK, again.Status);
-        Assert.Contains("You're subscribed", again.Html);
+        Assert.Equal(HttpStatusCode.NotFound, opened.Status);
+        Assert.Equal(HttpStatusCode.NotFound, again.Status);
         Assert.Equal("active", await StatusOfAsync("ada@example.org"));
+    }
+
+    [Fact]
+    public async Task An_old_confirmation_link_posted_after_a_one_click_unsubscribe_gets_404_and_they_stay_unsubscribed()
+    {
+        await SignUpAsync("ada@example.org");
+        var mail = await MailToAsync("ada@example.org");
+        var link = LinkIn(mail, "confirm");
+        var page = await Browser.GetAsync(link);
+        await Browser.PostAsync(link, Fields.Of(("form_token", page.FormToken)));
+        Assert.Equal("active", await StatusOfAsync("ada@example.org"));
+        // The one-click endpoint every digest's List-Unsubscribe header names.
+        var id = await QueryAsync<long>("SELECT id FROM subscribers");
+        var unsubscribe = "/unsubscribe/" + Site.Services.GetRequiredService<TokenSigner>().Sign(TokenPurpose.Unsubscribe, id);
+        Assert.Equal(HttpStatusCode.OK, (await Browser.PostAsync(unsubscribe, Fields.Of(("List-Unsubscribe", "One-Click")))).Status);
+
+        var replay = await Browser.PostAsync(link, Fields.Of(("form_token", (await Browser.GetAsync("/")).FormToken)));
+
+        Assert.Equal(HttpStatusCode.NotFound, replay.Status);
+        Assert.Equal("unsubscribed", await StatusOfAsync("ada@example.org"));
     }
 
     [Fact]
@@ -106,7 +128,7 @@ public class ConfirmTests : SiteTest
         await App.QueryAsync<long>("UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = '2026-01-01T00:00:00.000Z' WHERE email = 'ada@example.org' RETURNING id");
         await SignUpAsync("ada@example.org");
         await MailToAsync("ada@example.org");
-        Assert.Equal("pending", await StatusOfAsync("ada@example.org"));
+        Assert.Equal("unsubscribed", await StatusOfAsync("ada@example.org"));
 
         Clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromMinutes(1));
 

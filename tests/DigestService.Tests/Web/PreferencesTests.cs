@@ -115,6 +115,26 @@ public class PreferencesTests : SiteTest
     }
 
     [Fact]
+    public async Task The_status_heading_tells_where_the_subscription_stands_and_only_a_save_says_saved()
+    {
+        var preferences = await SubscribeAndConfirmAsync("ada@example.org", "llm");
+
+        var opened = await Browser.GetAsync(preferences);
+
+        Assert.Contains("<h2>Current settings: active</h2>", opened.Html);
+        Assert.DoesNotContain("Saved", opened.Text);
+
+        var saved = await Browser.SubmitAsync(preferences, Form(hour: "9"));
+
+        Assert.Contains("<p class=\"notice\" role=\"status\">Saved.</p>", saved.Html);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(saved.Text, "Saved"));
+        Assert.Contains("<h2>Current settings: active</h2>", saved.Html);
+        Assert.Contains("Current settings: paused until Wednesday, September 2, 2026",
+            (await Browser.SubmitAsync(preferences, Fields.Of(("do", "pause"), ("pause_days", "14")))).Text);
+        Assert.Contains("<h2>Current settings: unsubscribed</h2>", (await Browser.SubmitAsync(preferences, Fields.Of(("do", "unsubscribe")))).Html);
+    }
+
+    [Fact]
     public async Task Pause_and_resume()
     {
         var preferences = await SubscribeAndConfirmAsync("ada@example.org");
@@ -146,24 +166,31 @@ public class PreferencesTests : SiteTest
 
         var back = await Browser.SubmitAsync(preferences, Fields.Of(("do", "resubscribe")));
 
-        Assert.Contains("Active: you get", back.Text);
+        Assert.Contains("We are sending a confirmation link", back.Text);
+        Assert.Equal("unsubscribed", await StatusOfAsync("ada@example.org"));
+        await Browser.SubmitAsync(LinkIn(await MailToAsync("ada@example.org", 2), "confirm"), []);
+        Assert.Contains("Active: you get", (await Browser.GetAsync(preferences)).Text);
         Assert.Equal("active", await StatusOfAsync("ada@example.org"));
         Assert.Equal("llm", await QueryAsync<string>("SELECT topics FROM subscribers"));
     }
 
     [Fact]
-    public async Task A_pending_subscriber_can_confirm_from_the_preferences_link_of_the_confirmation_email()
+    public async Task A_pending_subscriber_gets_a_new_confirmation_link_from_the_preferences_page_and_only_that_confirms()
     {
         await SignUpAsync("ada@example.org");
         var preferences = LinkIn(await MailToAsync("ada@example.org"), "preferences");
 
         var page = await Browser.GetAsync(preferences);
+        Assert.Contains("<h2>Current settings: not confirmed yet</h2>", page.Html);
         Assert.Contains("Not confirmed yet.", page.Text);
+        Assert.Contains(">Email me a new confirmation link</button>", page.Html);
         Assert.Equal("pending", await StatusOfAsync("ada@example.org"));
 
-        var confirmed = await Browser.SubmitAsync(preferences, Fields.Of(("do", "resubscribe")));
+        var asked = await Browser.SubmitAsync(preferences, Fields.Of(("do", "resubscribe")));
 
-        Assert.Contains("Active: you get", confirmed.Text);
+        Assert.Contains("We are sending a confirmation link", asked.Text);
+        Assert.Equal("pending", await StatusOfAsync("ada@example.org"));
+        await Browser.SubmitAsync(LinkIn(await MailToAsync("ada@example.org", 2), "confirm"), []);
         Assert.Equal("active", await StatusOfAsync("ada@example.org"));
     }
 

@@ -8,13 +8,6 @@ public class RateLimitTests : SiteTest
     protected override void Configure(TestApp app) =>
         app.With("RateLimits:SubscribePerMinute", "3").With("RateLimits:SubscribePerAddressPerHour", "2");
 
-    private async Task<SitePage> SignUpFromAsync(string client, string email)
-    {
-        var page = await Browser.GetAsync("/");
-        return await Browser.PostAsync("/subscribe", Fields.Of(("form_token", page.FormToken), ("email", email)),
-            new Dictionary<string, string> { ["X-Forwarded-For"] = client });
-    }
-
     [Fact]
     public async Task A_burst_of_sign_ups_from_one_client_gets_429_with_a_friendly_page_while_others_go_on()
     {
@@ -50,7 +43,7 @@ public class RateLimitTests : SiteTest
     {
         var answers = new List<SitePage>();
         for (var i = 0; i < 3; i++)
-            answers.Add(await SignUpFromAsync($"192.0.2.{i + 1}", i == 1 ? "ADA@example.org" : "ada@example.org"));
+            answers.Add(await SignUpFromAsync($"192.0.2.{i + 1}", i switch { 0 => "ada@example.org", 1 => "ADA@example.org", _ => "\"ada\"@ｅｘａｍｐｌｅ.org" }));
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], answers.Select(a => a.Status));
         Assert.Contains("This address was entered many times", answers[^1].Html);

@@ -21,14 +21,18 @@ public class SignedLinkTests : SiteTest
         yield return "not-a-token";
     }
 
+    /// <summary>What a route's token is signed for and the id it carries: a confirmation request's, or the subscriber's.</summary>
+    private async Task<(TokenPurpose Purpose, long Id)> SignedForAsync(string route) => route == "confirm"
+        ? (TokenPurpose.Confirmation, await QueryAsync<long>("SELECT id FROM confirmations"))
+        : (Enum.Parse<TokenPurpose>(route, ignoreCase: true), await QueryAsync<long>("SELECT id FROM subscribers"));
+
     [Theory]
     [MemberData(nameof(Routes))]
     public async Task HEAD_on_a_link_is_answered_like_GET_without_a_body_and_changes_nothing(string route)
     {
         await SignUpAsync("ada@example.org", "llm");
-        var id = await QueryAsync<long>("SELECT id FROM subscribers");
-        var purpose = Enum.Parse<TokenPurpose>(route, ignoreCase: true);
-        var link = $"/{route}/" + Site.Services.GetRequiredService<TokenSigner>().Sign(purpose, id, purpose == TokenPurpose.Confirm ? TimeSpan.FromDays(1) : null);
+        var (purpose, id) = await SignedForAsync(route);
+        var link = $"/{route}/" + Site.Services.GetRequiredService<TokenSigner>().Sign(purpose, id, purpose == TokenPurpose.Confirmation ? TimeSpan.FromDays(1) : null);
         var before = (await App.RunAsync("subscribers", "list")).Output;
 
         var head = await Browser.HeadAsync(link);
@@ -48,10 +52,9 @@ public class SignedLinkTests : SiteTest
     public async Task A_bad_token_gets_a_plain_404_on_get_and_post_and_changes_nothing(string route)
     {
         await SignUpAsync("ada@example.org", "llm");
-        var id = await QueryAsync<long>("SELECT id FROM subscribers");
         var signer = Site.Services.GetRequiredService<TokenSigner>();
-        var purpose = Enum.Parse<TokenPurpose>(route, ignoreCase: true);
-        var good = signer.Sign(purpose, id, purpose == TokenPurpose.Confirm ? TimeSpan.FromDays(1) : null);
+        var (purpose, id) = await SignedForAsync(route);
+        var good = signer.Sign(purpose, id, purpose == TokenPurpose.Confirmation ? TimeSpan.FromDays(1) : null);
         var formToken = (await Browser.GetAsync("/")).FormToken;
         var before = (await App.RunAsync("subscribers", "list")).Output;
 

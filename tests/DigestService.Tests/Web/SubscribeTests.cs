@@ -40,6 +40,7 @@ public class SubscribeTests : SiteTest
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         Assert.Contains("Check your inbox", answer.Html);
+        Assert.Contains("<a href=\"/\">Wrong address? Start again</a>", answer.Html);
         Assert.Equal("pending", await StatusOfAsync("ada@example.org"));
         Assert.Equal("llm,agents", await QueryAsync<string>("SELECT topics FROM subscribers"));
         var mail = await MailToAsync("ada@example.org");
@@ -92,12 +93,19 @@ public class SubscribeTests : SiteTest
     [InlineData("ada@localhost", "the domain must be a full domain name such as example.org.")]
     [InlineData("ada@example.org\r\nBcc: victim@example.net", "the email address contains a line break.")]
     [InlineData("", "the email address is empty.")]
+    [InlineData("a@[127.0.0.1]", "domain literals such as [127.0.0.1] are not accepted; use the domain name.")]
+    [InlineData("a@-evil.example.org", "a part of the domain starts or ends with a hyphen (-evil).")]
+    [InlineData("vic\u200Btim@example.org", "the email address contains an invisible or text-direction character (U+200B).")]
+    [InlineData("victim@example.org\u202E", "the email address contains an invisible or text-direction character (U+202E).")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.org", "the part before the @ is longer than 64 bytes.")]
+    [InlineData("a@bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.org", "a part of the domain is longer than 63 characters.")]
     public async Task An_invalid_address_gets_400_with_the_form_and_a_message_and_nothing_is_stored_or_sent(string email, string message)
     {
         var answer = await SignUpAsync(email, "llm");
 
         await AssertRefusedAsync(answer, "Please check your email address: " + message);
         Assert.Contains("value=\"llm\" checked", answer.Html);
+        Assert.Contains("aria-invalid=\"true\" aria-describedby=\"form-error\"", answer.Html);
     }
 
     [Fact]
@@ -187,17 +195,21 @@ public class SubscribeTests : SiteTest
     }
 
     [Fact]
-    public async Task Someone_who_unsubscribed_can_sign_up_again_and_must_confirm_again()
+    public async Task Someone_who_unsubscribed_can_sign_up_again_and_nothing_changes_until_they_confirm()
     {
         var preferences = await SubscribeAndConfirmAsync("ada@example.org", "llm");
         await Browser.SubmitAsync(preferences, Fields.Of(("do", "unsubscribe")));
 
         await SignUpAsync("ada@example.org", "code");
+        var mail = await MailToAsync("ada@example.org", 2);
 
-        Assert.Equal("pending", await StatusOfAsync("ada@example.org"));
-        Assert.Equal("code", await QueryAsync<string>("SELECT topics FROM subscribers"));
-        var confirmed = await Browser.SubmitAsync(LinkIn(await MailToAsync("ada@example.org", 2), "confirm"), []);
+        // An anonymous form changes nothing about a known person: status, topics and suppression stay.
+        Assert.Equal("unsubscribed", await StatusOfAsync("ada@example.org"));
+        Assert.Equal("llm", await QueryAsync<string>("SELECT topics FROM subscribers"));
+        Assert.Equal(1, (await App.RunAsync("subscribers", "add", "ada@example.org", "--confirmed")).ExitCode);
+        var confirmed = await Browser.SubmitAsync(LinkIn(mail, "confirm"), []);
         Assert.Contains("You're subscribed", confirmed.Html);
         Assert.Equal("active", await StatusOfAsync("ada@example.org"));
+        Assert.Equal("code", await QueryAsync<string>("SELECT topics FROM subscribers"));
     }
 }

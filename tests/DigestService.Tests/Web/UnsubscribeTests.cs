@@ -94,8 +94,12 @@ public class UnsubscribeTests : SiteTest
         var form = System.Text.RegularExpressions.Regex.Match(page.Html, "action=\"(/preferences/[^\"]+)\"").Groups[1].Value;
         var back = await Browser.PostAsync(form, Fields.Of(("form_token", page.FormToken), ("do", "resubscribe")));
 
+        // Coming back is a double opt-in: a fresh single-use link, and nothing changes until it is used.
         Assert.Equal(HttpStatusCode.OK, back.Status);
-        Assert.Contains("You're subscribed.", back.Text);
+        Assert.Contains("We are sending a confirmation link", back.Text);
+        Assert.Equal("unsubscribed", await StatusOfAsync("ada@example.org"));
+        var confirmed = await Browser.SubmitAsync(LinkIn(await MailToAsync("ada@example.org", 2), "confirm"), []);
+        Assert.Contains("You're subscribed", confirmed.Html);
         Assert.Equal("active", await StatusOfAsync("ada@example.org"));
         Assert.Equal("llm", await QueryAsync<string>("SELECT topics FROM subscribers"));
     }

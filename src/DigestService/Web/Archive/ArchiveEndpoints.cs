@@ -9,15 +9,19 @@ namespace DigestService.Web.Archive;
 
 /// <summary>
 /// <c>GET /archive/{date}</c>: everyone's trending edition of a day as a page (the "view in browser" link of every digest);
-/// <c>GET /archive/feed.xml</c>: the latest editions as RSS 2.0.
+/// <c>GET /archive/feed.xml</c>: the latest editions as RSS 2.0; <c>GET /archive</c>: the list of editions (<see cref="ArchiveListPage"/>).
 /// </summary>
 public static class ArchiveEndpoints
 {
     /// <summary>How many of the latest editions the feed carries.</summary>
     public const int FeedEditions = 30;
 
+    /// <summary>How the pages write an edition's date: "Friday, August 14, 2026".</summary>
+    public const string LongDate = "dddd, MMMM d, yyyy";
+
     public static WebApplication MapArchive(this WebApplication app)
     {
+        app.MapGet("/archive", ArchiveListPage.RenderAsync);
         app.MapGet("/archive/feed.xml", FeedAsync);
         app.MapGet("/archive/{date}", PageAsync);
         return app;
@@ -34,7 +38,7 @@ public static class ArchiveEndpoints
             return pages.Message("No edition for this date", "There is no edition for this date: no papers were listed in the days before it.",
                 StatusCodes.Status404NotFound, new PageLink("/", "Get the trending papers of your topics by email"));
         }
-        var shown = edition.ToString("dddd, MMMM d, yyyy", CultureInfo.InvariantCulture);
+        var shown = edition.ToString(LongDate, CultureInfo.InvariantCulture);
         return pages.Page("archive", $"Trending papers, {shown}", new { Date = shown, Papers = papers.Select(PaperView.From).ToList() });
     }
 
@@ -44,7 +48,7 @@ public static class ArchiveEndpoints
     {
         var session = selector.StartSession();
         var editions = new List<ArchiveEdition>();
-        foreach (var day in await store.ListingDaysAsync(FeedEditions, cancellationToken))
+        foreach (var day in await store.ListingDaysAsync(FeedEditions, offset: 0, cancellationToken))
             editions.Add(new ArchiveEdition(day, await session.GlobalAsync(day, digest.Value.MaxPapers, cancellationToken)));
         return Results.Bytes(ArchiveFeed.Write(editions, site.Value.Name, links, clock.GetUtcNow()), "application/rss+xml; charset=utf-8");
     }

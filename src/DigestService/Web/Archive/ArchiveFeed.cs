@@ -5,6 +5,7 @@ using System.Xml;
 using DigestService.Digest;
 using DigestService.Store;
 using DigestService.Links;
+using DigestService.Papers;
 
 namespace DigestService.Web.Archive;
 
@@ -28,7 +29,7 @@ public static class ArchiveFeed
             xml.WriteAttributeString("version", "2.0");
             xml.WriteAttributeString("xmlns", "atom", null, Atom);
             xml.WriteStartElement("channel");
-            xml.WriteElementString("title", $"{siteName}: trending papers");
+            xml.WriteElementString("title", XmlSafeText.Clean($"{siteName}: trending papers"));
             xml.WriteElementString("link", links.Home);
             xml.WriteElementString("description", "The papers trending on Hugging Face Daily Papers, one edition a day.");
             xml.WriteElementString("lastBuildDate", Rfc822(now));
@@ -56,7 +57,8 @@ public static class ArchiveFeed
         xml.WriteString(url);
         xml.WriteEndElement();
         xml.WriteElementString("pubDate", Rfc822(new DateTimeOffset(edition.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
-        xml.WriteElementString("description", Description(edition.Papers));
+        // Stored titles may predate ingest's clean-up: one forbidden character would make the whole feed unreadable.
+        xml.WriteElementString("description", XmlSafeText.Clean(Description(edition.Papers)));
         xml.WriteEndElement();
     }
 

@@ -1,2 +1,2 @@
--- The newest days with a listing: the editions the archive feed offers.
-SELECT DISTINCT listed_on FROM sightings ORDER BY listed_on DESC LIMIT @Limit;
+-- The days with a listing, newest first, a page at a time: the editions the archive lists and the feed offers.
+SELECT DISTINCT listed_on FROM sightings ORDER BY listed_on DESC LIMIT @Limit OFFSET @Offset;

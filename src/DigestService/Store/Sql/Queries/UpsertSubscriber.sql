@@ -1,4 +1,4 @@
--- Add or update one subscriber by address; a field left null keeps its stored value.
+-- Add or update one subscriber by address (add, import); a field left null keeps its stored value.
 INSERT INTO subscribers (email, status, topics, keywords, authors, time_zone, delivery_hour, frequency, weekly_day, max_papers,
                          created_at, confirmed_at)
 VALUES (@Email, COALESCE(@Status, 'pending'), COALESCE(@Topics, ''), COALESCE(@Keywords, ''), COALESCE(@Authors, ''), COALESCE(@TimeZone, 'UTC'),
@@ -17,4 +17,4 @@ ON CONFLICT (email) DO UPDATE SET
     confirmed_at  = CASE WHEN @Status = 'active' THEN COALESCE(subscribers.confirmed_at, @Now) ELSE subscribers.confirmed_at END,
     unsubscribed_at = CASE WHEN @Status = 'active' THEN NULL ELSE subscribers.unsubscribed_at END,
     hard_bounces  = CASE WHEN @Status = 'active' THEN 0 ELSE subscribers.hard_bounces END
-RETURNING id;
+RETURNING id, email, status;
