@@ -154,5 +154,64 @@ public class LearningDigestTests : SiteTest
         Assert.Equal(1, await QueryAsync<long>("SELECT COUNT(*) FROM profile_papers"));
     }
 
+    [Fact]
+    public async Task The_preferences_page_lists_rated_papers_with_undo_follows_authors_and_takes_a_library()
+    {
+        await RunOkAsync("subscribers", "add", "rater@example.org", "--confirmed");
+        var digest = await SendAsync(Day1, "rater@example.org");
+        var id = DigestMail.PaperIds(digest)[0];
+        await Browser.SubmitAsync(FeedbackLink(digest, id, "less"), []);
+        var preferences = LinkIn(digest, "preferences");
+
+        var page = await Browser.GetAsync(preferences);
+        Assert.Contains(_feed.Find(id).Title, page.Text);
+        Assert.Contains("(less like this)", page.Text);
+        var undone = await Browser.SubmitAsync(preferences, [new("do", "unrate"), new("paper", id)]);
+        Assert.Contains("Undone", undone.Text);
+        Assert.Equal(0, await QueryAsync<long>("SELECT COUNT(*) FROM profile_papers"));
+
+        var followed = await Browser.SubmitAsync(preferences, [new("do", "authors"), new("authors", " Jane  Doe, J. Doe , Ada Lovelace")]);
+        Assert.Contains("You follow Jane Doe, Ada Lovelace", followed.Text);
+        Assert.Equal("Jane Doe, Ada Lovelace", await QueryAsync<string>("SELECT authors FROM subscribers WHERE email = 'rater@example.org'"));
+
+        var ids = string.Join("\n", _feed.Day(Day1).Take(3).Select(p => "https://arxiv.org/abs/" + p.Id + "v2")) + "\n";
+        var uploaded = await UploadAsync(preferences, "ids.txt", ids);
+        Assert.Contains("Added 3 of the 3 papers in ids.txt", uploaded.Text);
+        var bad = await UploadAsync(preferences, "broken.bib", "@article{x, title = {Unclosed}\n");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.Contains("broken.bib: the BibTeX entry at line 1 is not closed", bad.Text);
+        Assert.Equal(3, await QueryAsync<long>("SELECT COUNT(*) FROM profile_papers WHERE source = 'library'"));
+    }
+
+    [Fact]
+    public async Task Seeding_from_the_command_line_refuses_a_bad_or_too_large_file_with_one_line_and_adds_nothing()
+    {
+        App.With("Profiles:MaxSeedEntries", "2");
+        await RunOkAsync("subscribers", "add", "seeded@example.org", "--confirmed");
+        var path = Path.Combine(App.Directory, "library.json");
+        await File.WriteAllTextAsync(path, """[{"title": "One", "URL": "https://arxiv.org/abs/2401.00001"}, {"title": "Two"}, {"title": "Three"}]""");
+
+        var tooMany = await App.RunAsync("subscribers", "seed", "seeded@example.org", path);
+        await File.WriteAllTextAsync(path, "[{\"title\": ");
+        var broken = await App.RunAsync("subscribers", "seed", "seeded@example.org", path);
+
+        Assert.Equal((1, 1), (tooMany.ExitCode, broken.ExitCode));
+        Assert.Contains("the file holds 3 papers and at most 2 are read at once (Profiles:MaxSeedEntries)", tooMany.Error);
+        Assert.Contains("the file is not valid CSL-JSON", broken.Error);
+        Assert.Single(broken.Error.Trim().Split('\n'));
+        Assert.Equal(0, await QueryAsync<long>("SELECT COUNT(*) FROM profile_papers"));
+    }
+
+    private async Task<SitePage> UploadAsync(string preferences, string name, string content)
+    {
+        var page = await Browser.GetAsync(preferences);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(page.FormToken), "form_token" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(content)), "library", name },
+        };
+        return await Browser.PostAsync(preferences + "/library", form);
+    }
+
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
