@@ -18,7 +18,7 @@ public sealed class EditionQueue(DigestRenderer renderer, MessageFactory message
     public async Task<QueueResult> QueueAsync(Subscriber subscriber, DateOnly edition, IReadOnlyList<Pick> papers, CancellationToken cancellationToken = default)
     {
         var messageId = messages.NewMessageId($"digest.{edition:yyyyMMdd}.{subscriber.Id}");
-        var planned = new PlannedDelivery(subscriber.Id, edition, messageId, null, papers.Select(p => p.Paper.ArxivId).ToList());
+        var planned = new PlannedDelivery(subscriber.Id, edition, messageId, null, papers.Select(p => p.Paper.ArxivId).ToList()) { Reasons = papers.Select(p => p.Why.Text).ToList() };
         if (papers.Count > 0 || digest.Value.WhenNothingNew == NothingNewPolicy.Note)
         {
             var rendered = renderer.Render(subscriber, edition, papers);

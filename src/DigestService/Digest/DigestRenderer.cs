@@ -21,6 +21,7 @@ public sealed class DigestRenderer(TemplateCatalog templates, SiteLinks links, I
     private const string PreferencesSlot = "https://digest-slot-preferences-5b1e9c.invalid/";
     private const string UnsubscribeSlot = "https://digest-slot-unsubscribe-5b1e9c.invalid/";
     private const string FeedbackSlot = "https://digest-slot-feedback-5b1e9c.invalid/";
+    private const string EditionSlot = "https://digest-slot-edition-5b1e9c.invalid/";
     private const int InlinedPagesKept = 256;
     private readonly ConcurrentDictionary<string, string> _inlined = new(StringComparer.Ordinal);
 
@@ -32,13 +33,16 @@ public sealed class DigestRenderer(TemplateCatalog templates, SiteLinks links, I
         var slotted = papers.Select(p => PaperView.From(p, FeedbackSlot + p.Paper.ArxivId + "/more", FeedbackSlot + p.Paper.ArxivId + "/less")).ToList();
         var preferences = links.Preferences(subscriber.Id);
         var unsubscribe = links.Unsubscribe(subscriber.Id);
-        var page = templates.Render(template + ".html", Model(subject, edition, slotted, subscriber, EmailSlot, PreferencesSlot, UnsubscribeSlot));
+        // "View in browser" opens this reader's edition as sent; a note with no papers points at everyone's edition.
+        var viewUrl = papers.Count > 0 ? links.Edition(subscriber.Id, edition) : links.Archive(edition);
+        var page = templates.Render(template + ".html", Model(subject, edition, slotted, subscriber, EmailSlot, PreferencesSlot, UnsubscribeSlot, EditionSlot));
         if (_inlined.Count > InlinedPagesKept)
             _inlined.Clear();
         var html = _inlined.GetOrAdd(page, InlineCss)
             .Replace(EmailSlot, WebUtility.HtmlEncode(subscriber.Email), StringComparison.Ordinal)
             .Replace(PreferencesSlot, WebUtility.HtmlEncode(preferences), StringComparison.Ordinal)
-            .Replace(UnsubscribeSlot, WebUtility.HtmlEncode(unsubscribe), StringComparison.Ordinal);
+            .Replace(UnsubscribeSlot, WebUtility.HtmlEncode(unsubscribe), StringComparison.Ordinal)
+            .Replace(EditionSlot, WebUtility.HtmlEncode(viewUrl), StringComparison.Ordinal);
         var views = papers.Select(p => PaperView.From(p, links.Feedback(subscriber.Id, p.Paper.ArxivId, more: true), links.Feedback(subscriber.Id, p.Paper.ArxivId, more: false))).ToList();
         foreach (var (view, slot) in views.Zip(slotted))
         {
@@ -46,11 +50,11 @@ public sealed class DigestRenderer(TemplateCatalog templates, SiteLinks links, I
                 .Replace(WebUtility.HtmlEncode(slot.MoreUrl), WebUtility.HtmlEncode(view.MoreUrl), StringComparison.Ordinal)
                 .Replace(WebUtility.HtmlEncode(slot.LessUrl), WebUtility.HtmlEncode(view.LessUrl), StringComparison.Ordinal);
         }
-        var text = templates.Render(template + ".txt", Model(subject, edition, views, subscriber, subscriber.Email, preferences, unsubscribe));
+        var text = templates.Render(template + ".txt", Model(subject, edition, views, subscriber, subscriber.Email, preferences, unsubscribe, viewUrl));
         return new RenderedDigest(subject, html, text);
     }
 
-    private object Model(string subject, DateOnly edition, IReadOnlyList<PaperView> papers, Subscriber subscriber, string email, string preferencesUrl, string unsubscribeUrl) => new
+    private object Model(string subject, DateOnly edition, IReadOnlyList<PaperView> papers, Subscriber subscriber, string email, string preferencesUrl, string unsubscribeUrl, string viewUrl) => new
     {
         Subject = subject,
         SiteName = site.Value.Name,
@@ -62,7 +66,7 @@ public sealed class DigestRenderer(TemplateCatalog templates, SiteLinks links, I
         Keywords = subscriber.KeywordPhrases,
         PreferencesUrl = preferencesUrl,
         UnsubscribeUrl = unsubscribeUrl,
-        ArchiveUrl = links.Archive(edition),
+        ArchiveUrl = viewUrl,
         PostalAddress = digest.Value.PostalAddress,
     };
 

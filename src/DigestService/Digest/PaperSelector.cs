@@ -12,4 +12,8 @@ public sealed class PaperSelector(EditionStore store, ProfileStore profiles, IOp
     /// <summary>One subscriber's edition on its own, as <c>preview</c> shows it.</summary>
     public Task<IReadOnlyList<Pick>> SelectAsync(Subscriber subscriber, DateOnly edition, CancellationToken cancellationToken = default) =>
         StartSession().SelectAsync(subscriber, edition, cancellationToken);
+
+    /// <summary>True when nothing is ingested for the subscriber's window ending at <paramref name="edition"/>.</summary>
+    public Task<bool> IsEmptyAsync(Subscriber subscriber, DateOnly edition, CancellationToken cancellationToken = default) =>
+        StartSession().IsEmptyAsync(subscriber, edition, cancellationToken);
 }

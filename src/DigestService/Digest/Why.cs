@@ -10,8 +10,14 @@ namespace DigestService.Digest;
 /// </summary>
 public readonly record struct Why(string[]? Labels, ulong Matched, string? Author, string? Like, long Upvotes)
 {
+    /// <summary>The Why line a digest was sent with, as stored: shown again as it was.</summary>
+    public static Why Stated(string? text, long upvotes) => new(text is null ? null : [text], text is null ? 0 : 1UL, null, null, upvotes) { Replayed = true };
+
+    /// <summary>True for a Why line read back from a sent digest (its topics are no longer known apart).</summary>
+    public bool Replayed { get; init; }
+
     /// <summary>True when the paper is there for the reader's topics or keywords.</summary>
-    public bool InTopics => Matched != 0;
+    public bool InTopics => Matched != 0 && !Replayed;
 
     /// <summary>One short line: <c>Agents · keyword "sparse attention"</c>, <c>you follow Jane Doe</c>, <c>like "…"</c>, <c>trending (▲ 172)</c>.</summary>
     public string Text

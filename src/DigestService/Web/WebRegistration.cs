@@ -15,6 +15,7 @@ public static class WebRegistration
         services.AddSingleton<Forms>();
         services.AddSingleton<ConfirmPage>();
         services.AddSingleton<FeedbackPage>();
+        services.AddSingleton<EditionPage>();
         services.AddSingleton<UnsubscribePage>();
         services.AddSingleton<PreferencesPage>();
         services.AddSingleton<PreferenceActions>();
@@ -52,6 +53,7 @@ public static class WebRegistration
         PreferenceActions.Map(app);
         UnsubscribePage.Map(app);
         FeedbackPage.Map(app);
+        EditionPage.Map(app);
         app.MapArchive();
         return app;
     }

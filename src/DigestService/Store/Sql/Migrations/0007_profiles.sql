@@ -26,3 +26,8 @@ FROM subscribers;
 
 -- term, doc (how many papers hold it), cnt: read once per send run.
 CREATE VIRTUAL TABLE paper_search_vocab USING fts5vocab(paper_search, 'row');
+
+-- What each digest carried, in its order and with its Why line, so `preview` and the reader's "View in browser" show
+-- the digest that was sent rather than a new selection.
+ALTER TABLE sent_papers ADD COLUMN position INTEGER;
+ALTER TABLE sent_papers ADD COLUMN why TEXT;
