@@ -50,7 +50,7 @@ public sealed class GeneratedData(int papers, int subscribers, int days)
                 for (var k = 0; k < AlreadySentEach; k++)
                 {
                     var paper = PaperId(_random.Next(papers));
-                    await connection.ExecuteAsync(database.Sql["InsertSentPaper"], new { SubscriberId = id, ArxivId = paper, Edition = "2026-08-10" }, transaction);
+                    await connection.ExecuteAsync(database.Sql["InsertSentPaper"], new { SubscriberId = id, ArxivId = paper, Edition = "2026-08-10", Position = k, Why = (string?)null }, transaction);
                 }
                 if (s % 10 is 0 or 4 or 8)
                 {

@@ -23,6 +23,7 @@ public sealed class DigestRenderer(TemplateCatalog templates, SiteLinks links, I
     private const string FeedbackSlot = "https://digest-slot-feedback-5b1e9c.invalid/";
     private const string EditionSlot = "https://digest-slot-edition-5b1e9c.invalid/";
     private const int InlinedPagesKept = 256;
+    private const int PreheaderTitles = 3;
     private readonly ConcurrentDictionary<string, string> _inlined = new(StringComparer.Ordinal);
 
     public RenderedDigest Render(Subscriber subscriber, DateOnly edition, IReadOnlyList<Pick> papers)
@@ -61,6 +62,8 @@ public sealed class DigestRenderer(TemplateCatalog templates, SiteLinks links, I
         Date = edition.ToString("dddd, MMMM d, yyyy", CultureInfo.InvariantCulture),
         Papers = papers,
         InTopics = papers.Count > 0 && papers.All(p => p.InTopics),
+        // What the inbox shows after the subject: the first titles, not the subject again.
+        Preheader = string.Join(" \u00B7 ", papers.Take(PreheaderTitles).Select(p => p.Title)),
         Email = email,
         Topics = subscriber.TopicKeys,
         Keywords = subscriber.KeywordPhrases,

@@ -11,17 +11,16 @@ public static class Interests
     /// Topic keys the catalog no longer has and keywords without a word add nothing, so such a choice matches nothing
     /// rather than everything.
     /// </summary>
-    public static string[]? Phrases(Subscriber subscriber, TopicCatalogOptions catalog)
-    {
-        var labeled = Labeled(subscriber, catalog);
-        if (labeled is null)
-            return null;
-        return labeled
+    public static string[]? Phrases(Subscriber subscriber, TopicCatalogOptions catalog) =>
+        Labeled(subscriber, catalog) is { } labeled ? Phrases(labeled) : null;
+
+    /// <summary>The sorted, distinct phrases of <see cref="Labeled"/> topics and keywords.</summary>
+    public static string[] Phrases(IReadOnlyList<(string Label, string[] Phrases)> labeled) =>
+        labeled
             .SelectMany(l => l.Phrases)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToArray();
-    }
 
     /// <summary>
     /// Each chosen topic (by its label) and keyword (as <c>keyword "…"</c>) with its phrases, as Why lines name them;

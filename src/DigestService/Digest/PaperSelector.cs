@@ -10,7 +10,7 @@ public sealed class PaperSelector(EditionStore store, ProfileStore profiles, IOp
     public SelectionSession StartSession() => new(store, profiles, topics.Value, feed.Value.WindowDays);
 
     /// <summary>One subscriber's edition on its own, as <c>preview</c> shows it.</summary>
-    public Task<IReadOnlyList<Pick>> SelectAsync(Subscriber subscriber, DateOnly edition, CancellationToken cancellationToken = default) =>
+    public Task<Selection> SelectAsync(Subscriber subscriber, DateOnly edition, CancellationToken cancellationToken = default) =>
         StartSession().SelectAsync(subscriber, edition, cancellationToken);
 
     /// <summary>True when nothing is ingested for the subscriber's window ending at <paramref name="edition"/>.</summary>

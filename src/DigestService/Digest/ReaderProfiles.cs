@@ -38,21 +38,26 @@ public sealed class ReaderProfiles
         }
         var bySubscriber = new Dictionary<long, ProfileItem[]>();
         var items = new List<ProfileItem>();
-        var rows = await store.RowsAsync(cancellationToken);
-        for (var i = 0; i < rows.Count; i++)
+        var current = -1L;
+        void Flush()
         {
-            var row = rows[i];
+            if (items.Count > 0)
+                bySubscriber[current] = [.. items];
+            items.Clear();
+        }
+        await store.ReadRowsAsync(row =>
+        {
+            if (row.SubscriberId != current)
+            {
+                Flush();
+                current = row.SubscriberId;
+            }
             if (row.Title is { } title && !papers.ContainsKey(row.PaperKey))
                 papers[row.PaperKey] = (title, terms.Vector(title, "", row.Body ?? "", TermsKept));
             if (papers.ContainsKey(row.PaperKey))
                 items.Add(new ProfileItem(row.PaperKey, row.Weight));
-            if (i == rows.Count - 1 || rows[i + 1].SubscriberId != row.SubscriberId)
-            {
-                if (items.Count > 0)
-                    bySubscriber[row.SubscriberId] = [.. items];
-                items.Clear();
-            }
-        }
+        }, cancellationToken);
+        Flush();
         return new ReaderProfiles(terms, bySubscriber, papers);
     }
 

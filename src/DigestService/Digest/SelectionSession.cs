@@ -21,7 +21,7 @@ public sealed class SelectionSession(EditionStore store, ProfileStore profileSto
     private ReaderProfiles? _profiles;
 
     /// <summary>The papers of <paramref name="edition"/> for <paramref name="subscriber"/>: their interests, best first, none they had before, each with why.</summary>
-    public async Task<IReadOnlyList<Pick>> SelectAsync(Subscriber subscriber, DateOnly edition, CancellationToken cancellationToken = default)
+    public async Task<Selection> SelectAsync(Subscriber subscriber, DateOnly edition, CancellationToken cancellationToken = default)
     {
         var state = await EditionAsync(edition, WindowDays(subscriber), cancellationToken);
         state.Sent ??= new SentIndex(await store.SentToAsync(state.From, edition, cancellationToken));
@@ -44,13 +44,9 @@ public sealed class SelectionSession(EditionStore store, ProfileStore profileSto
         {
             await PersonalPickAsync(state, ranked.Phrases, profile, followed, subscriber.Id, limit, picked, cancellationToken);
         }
-        var matcher = profile.Length > 0 ? state.Matcher(_profiles) : null;
-        return picked.Select(index => new Pick(state.Candidates.Papers[index], new Why(
-            labels.Labels,
-            labels.MatchesOf(index),
-            followed.GetValueOrDefault(index),
-            matcher?.ClosestLiked(profile, index),
-            state.Candidates.Papers[index].Upvotes))).ToList();
+        // Why lines are worked out when a digest is rendered, from facts this session already holds: a run selects for
+        // every reader, and most of a Why costs nothing until it is read.
+        return new Selection(state.Candidates.Papers, picked, labels, followed, profile, profile.Length > 0 ? state.Matcher(_profiles) : null);
     }
 
     /// <summary>True when nothing at all is listed in the subscriber's window ending at <paramref name="edition"/> (not ingested yet).</summary>
@@ -153,7 +149,7 @@ public sealed class SelectionSession(EditionStore store, ProfileStore profileSto
         if (state.ByChoice.TryGetValue(choice, out var chosen))
             return chosen;
         var labeled = Interests.Labeled(subscriber, catalog);
-        var phrases = Interests.Phrases(subscriber, catalog);
+        var phrases = labeled is null ? null : Interests.Phrases(labeled);
         if (labeled is null || phrases is null)
             return state.ByChoice[choice] = (state.Everyone, WhyLabels.None);
         var key = string.Join('\n', phrases);
@@ -168,10 +164,10 @@ public sealed class SelectionSession(EditionStore store, ProfileStore profileSto
         return state.ByChoice[choice] = (ranked, new WhyLabels(labeled.Select(l => l.Label).ToArray(), matches));
     }
 
-    /// <summary>The candidates a topic or keyword matches, sorted, shared by every reader who chose it.</summary>
+    /// <summary>The candidates a topic or keyword matches, sorted, shared by every reader who chose it (a label names one topic or keyword).</summary>
     private async Task<int[]> LabelMatchesAsync(EditionState state, string label, string[] phrases, CancellationToken cancellationToken)
     {
-        var key = label + "\n" + string.Join('\n', phrases);
+        var key = label;
         if (state.LabelMatches.TryGetValue(key, out var matches))
             return matches;
         var all = new SortedSet<int>();

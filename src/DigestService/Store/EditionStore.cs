@@ -101,5 +101,13 @@ public sealed class EditionStore(Database database)
         return (state, papers.ToList());
     }
 
+    /// <summary>The listing days just before and after <paramref name="day"/>, when there are.</summary>
+    public async Task<(DateOnly? Previous, DateOnly? Next)> NeighbourDaysAsync(DateOnly day, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<(string? Previous, string? Next)>(database.Sql["NeighbourListingDays"], new { Day = Iso.Date(day) });
+        return (row.Previous is null ? null : Iso.ParseDate(row.Previous), row.Next is null ? null : Iso.ParseDate(row.Next));
+    }
+
     private static object Window(DateOnly from, DateOnly to) => new { From = Iso.Date(from), To = Iso.Date(to) };
 }

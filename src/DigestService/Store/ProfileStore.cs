@@ -91,18 +91,16 @@ public sealed class ProfileStore(Database database, TimeProvider clock)
         await connection.ExecuteAsync(database.Sql["SaveAuthors"], new { Id = subscriberId, Authors = string.Join(", ", authors) });
     }
 
-    /// <summary>Every active reader's profile rows, in reader order, read by hand (a send run reads one row per rating).</summary>
-    public async Task<IReadOnlyList<ProfileRow>> RowsAsync(CancellationToken cancellationToken = default)
+    /// <summary>Hands every active reader's profile rows, in reader order, to <paramref name="each"/> as they are read (a send run reads one row per rating).</summary>
+    public async Task ReadRowsAsync(Action<ProfileRow> each, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var reader = await connection.ExecuteReaderAsync(database.Sql["ProfileRows"]);
-        var rows = new List<ProfileRow>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(new ProfileRow(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2),
+            each(new ProfileRow(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2),
                 reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
         }
-        return rows;
     }
 
     public async Task<IReadOnlyList<ProfilePaperText>> PaperTextsAsync(CancellationToken cancellationToken = default)

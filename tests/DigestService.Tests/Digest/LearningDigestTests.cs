@@ -202,6 +202,27 @@ public class LearningDigestTests : SiteTest
         Assert.Equal(0, await QueryAsync<long>("SELECT COUNT(*) FROM profile_papers"));
     }
 
+    [Fact]
+    public async Task View_in_browser_opens_the_readers_own_edition_as_sent_and_a_forged_link_gets_404()
+    {
+        await RunOkAsync("subscribers", "add", "fan@example.org", "--confirmed", "--authors", "Ana Kim");
+        await RunOkAsync("subscribers", "add", "plain@example.org", "--confirmed");
+        var digest = await SendAsync(Day1, "fan@example.org");
+        var view = Regex.Match(digest.TextBody ?? "", @"View in browser: (\S+)").Groups[1].Value;
+        Assert.StartsWith(Site.BaseUrl + "/edition/", view);
+        Assert.Contains(view.Replace("&", "&amp;", StringComparison.Ordinal), digest.HtmlBody);
+
+        var page = await Browser.GetAsync(new Uri(view).PathAndQuery);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal(DigestMail.PaperIds(digest), DigestMail.PaperIds(page.Html));
+        foreach (var why in Regex.Matches(digest.TextBody ?? "", @"Why: (.+)").Select(m => m.Groups[1].Value.Trim()))
+            Assert.Contains("Why: " + why, page.Text);
+        var plainView = Regex.Match(Smtp.To("plain@example.org")[0].TextBody ?? "", @"View in browser: (\S+)").Groups[1].Value;
+        Assert.NotEqual(view, plainView);
+        Assert.Equal(HttpStatusCode.NotFound, (await Browser.GetAsync(new Uri(view).PathAndQuery[..^3])).Status);
+    }
+
     private async Task<SitePage> UploadAsync(string preferences, string name, string content)
     {
         var page = await Browser.GetAsync(preferences);
