@@ -28,6 +28,8 @@ public static class StoreRegistration
         services.AddSingleton<PersonalDataStore>();
         services.AddSingleton<ProfileStore>();
         services.AddSection<ProfileOptions>(configuration, "Profiles");
+        services.AddSingleton<OperationsStore>();
+        services.AddSingleton<DataProtectionKeyStore>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using DigestService.Config;
 using DigestService.Feed;
 using DigestService.Store;
+using DigestService.Telemetry;
 using Microsoft.Extensions.Options;
 using DigestService.Links;
 
@@ -24,6 +25,7 @@ public sealed class PreferenceActions(
     SubscriberRules rules,
     ProfileStore profiles,
     IOptions<ProfileOptions> profileOptions,
+    DigestMetrics metrics,
     TimeProvider clock)
 {
     private static readonly JsonSerializerOptions ExportJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
@@ -99,6 +101,8 @@ public sealed class PreferenceActions(
     private async Task<IResult> UnsubscribeAsync(HttpContext context, Subscriber subscriber)
     {
         await preferences.UnsubscribeAsync(subscriber.Id, new ChangeCause(ChangeSource.Web, "unsubscribed on the preferences page"), context.RequestAborted);
+        if (subscriber.Status != SubscriberStatus.Unsubscribed)
+            metrics.SignUpEvent(SignUpEvents.Unsubscribed);
         return await SavedAsync(context, subscriber, "You're unsubscribed and will get no more digests. Your settings are kept in case you come back.");
     }
 
@@ -143,6 +147,7 @@ public sealed class PreferenceActions(
         if (!confirmed)
             return await page.RenderAsync(context, subscriber, error: "To delete your data, tick the box that says you understand, then press Delete me.");
         await subscribers.EraseAsync(subscriber, new ChangeCause(ChangeSource.Web, "asked to be deleted on the preferences page"), context.RequestAborted);
+        metrics.SignUpEvent(SignUpEvents.Deleted);
         return pages.Message("Your data is deleted",
             $"{subscriber.Email}, its settings and its delivery history are gone from our database. We will not email it again.",
             link: new PageLink("/", "Sign up again"));
