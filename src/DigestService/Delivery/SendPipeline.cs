@@ -41,7 +41,7 @@ public sealed partial class SendPipeline(PaperSelector selector, DigestComposer 
     public async Task RunAsync(IAsyncEnumerable<(Subscriber Subscriber, DateOnly? Edition)> plan, OutboxFeed feed, PipelineCounts counts, CancellationToken cancellationToken)
     {
         var composing = composer.StartRun();
-        var selected = Channel.CreateBounded<(Subscriber, DateOnly, IReadOnlyList<StoredPaper>)>(new BoundedChannelOptions(SelectedAhead) { SingleWriter = true });
+        var selected = Channel.CreateBounded<(Subscriber, DateOnly, IReadOnlyList<Pick>)>(new BoundedChannelOptions(SelectedAhead) { SingleWriter = true });
         var rendered = Channel.CreateBounded<PlannedDelivery>(new BoundedChannelOptions(MaxPerCommit) { SingleReader = true });
         // A stage that fails stops the others, so none waits forever on a channel nobody reads.
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -81,7 +81,7 @@ public sealed partial class SendPipeline(PaperSelector selector, DigestComposer 
     private static Task StageAsync(Func<Task> work, ChannelWriter<object>? output, CancellationTokenSource failed) =>
         StageAsync<object>(work, output, failed);
 
-    private async Task SelectAsync(IAsyncEnumerable<(Subscriber Subscriber, DateOnly? Edition)> plan, ChannelWriter<(Subscriber, DateOnly, IReadOnlyList<StoredPaper>)> selected, PipelineCounts counts, CancellationToken cancellationToken)
+    private async Task SelectAsync(IAsyncEnumerable<(Subscriber Subscriber, DateOnly? Edition)> plan, ChannelWriter<(Subscriber, DateOnly, IReadOnlyList<Pick>)> selected, PipelineCounts counts, CancellationToken cancellationToken)
     {
         var session = selector.StartSession();
         await foreach (var (subscriber, due) in plan.WithCancellation(cancellationToken))
@@ -99,7 +99,7 @@ public sealed partial class SendPipeline(PaperSelector selector, DigestComposer 
     }
 
     /// <summary>One renderer. A digest that fails to render is logged and left for the next run; the others go on.</summary>
-    private async Task RenderAsync(DigestComposer.Run composer, ChannelReader<(Subscriber, DateOnly, IReadOnlyList<StoredPaper>)> selected, ChannelWriter<PlannedDelivery> rendered, PipelineCounts counts, CancellationToken cancellationToken)
+    private async Task RenderAsync(DigestComposer.Run composer, ChannelReader<(Subscriber, DateOnly, IReadOnlyList<Pick>)> selected, ChannelWriter<PlannedDelivery> rendered, PipelineCounts counts, CancellationToken cancellationToken)
     {
         await foreach (var (subscriber, edition, papers) in selected.ReadAllAsync(cancellationToken))
         {

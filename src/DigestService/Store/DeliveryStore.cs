@@ -22,7 +22,7 @@ public sealed class DeliveryStore(Database database, ConsentLedger ledger, IOpti
             var leaseExpires = Iso.Instant(now + options.Value.LeaseDuration);
             using var delivery = Prepared(connection, transaction, "InsertDelivery", "SubscriberId", "Edition", "State", "MessageId", "PaperCount", "Attempts", "Now", "LeaseOwner", "LeaseExpires");
             using var message = Prepared(connection, transaction, "InsertDeliveryMessage", "DeliveryId", "Message");
-            using var paper = Prepared(connection, transaction, "InsertSentPaper", "SubscriberId", "ArxivId", "Edition");
+            using var paper = Prepared(connection, transaction, "InsertSentPaper", "SubscriberId", "ArxivId", "Edition", "Position", "Why");
             var queued = new List<QueuedDelivery?>(batch.Count);
             foreach (var planned in batch)
             {
@@ -38,8 +38,8 @@ public sealed class DeliveryStore(Database database, ConsentLedger ledger, IOpti
                 }
                 if (planned.Message is not null)
                     await ExecuteAsync(message, cancellationToken, deliveryId, planned.Message);
-                foreach (var paperId in planned.PaperIds)
-                    await ExecuteAsync(paper, cancellationToken, planned.SubscriberId, paperId, edition);
+                for (var position = 0; position < planned.PaperIds.Count; position++)
+                    await ExecuteAsync(paper, cancellationToken, planned.SubscriberId, planned.PaperIds[position], edition, position, planned.Reasons?[position]);
                 queued.Add(new QueuedDelivery(planned, claimed ? new OutboxRow
                 {
                     Id = deliveryId, SubscriberId = planned.SubscriberId, Edition = edition, MessageId = planned.MessageId, Message = planned.Message!, Attempts = 1,
