@@ -64,7 +64,7 @@ public sealed class DeliveryStore(Database database, ConsentLedger ledger, IOpti
         if (claimed.Count == 0)
             return claimed;
         await using var reader = await database.OpenAsync(cancellationToken);
-        var messages = (await reader.QueryAsync<(long Id, byte[] Message)>(database.Sql["ClaimedMessages"], new { Ids = claimed.Select(r => r.Id) }))
+        var messages = (await reader.QueryAsync<(long Id, byte[] Message)>(database.Sql["ClaimedMessages"], new { Ids = claimed.Select(r => r.Id).ToArray() }))
             .ToDictionary(m => m.Id, m => m.Message);
         return claimed.Select(r => r with
         {

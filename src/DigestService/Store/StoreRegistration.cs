@@ -10,8 +10,9 @@ public static class StoreRegistration
         services.AddValidatedOptions<TopicCatalogOptions>(configuration);
         services.AddSingleton<SubscriberRules>();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<SqlCatalog>();
+        services.AddSection<DatabaseOptions>(configuration, "Database");
         services.AddSingleton<Database>();
+        services.AddSingleton(provider => provider.GetRequiredService<Database>().Sql);
         services.AddSingleton<Migrator>();
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<PaperStore>();
