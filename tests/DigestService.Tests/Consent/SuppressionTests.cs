@@ -1,3 +1,4 @@
+using DigestService.Config;
 using System.Net;
 using System.Text.Json;
 using DigestService.Tests.Support;
@@ -10,7 +11,7 @@ namespace DigestService.Tests.Consent;
 /// `add` and `import --confirmed`, stays suppressed and gets nothing from the next `send`; only their own
 /// confirmation brings them back. Real site, real SMTP server, real IMAP mailbox (Dovecot).
 /// </summary>
-public class SuppressionTests : SiteTest
+public abstract class SuppressionTests : SiteTest
 {
     private static readonly string[] Leavers = ["left@example.org", "bounced@example.org", "complained@example.org", "deleted@example.org"];
     private readonly FeedServer _feed = new();
@@ -134,4 +135,11 @@ public class SuppressionTests : SiteTest
         Assert.Contains("5.1.1", trail[0].Reason);
         Assert.Contains("Feedback-Type: abuse", trail[1].Reason);
     }
+}
+
+public sealed class SuppressionTestsOnSqlite : SuppressionTests;
+
+public sealed class SuppressionTestsOnPostgres : SuppressionTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }
