@@ -21,7 +21,7 @@ public sealed class SqlCatalog
         Migrations = names
             .Where(n => n.StartsWith(prefix + "Migrations.", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
-            .Select(n => new Migration(NameOf(n, prefix + "Migrations."), Read(assembly, n)))
+            .Select(n => new Migration(NameOf(n, prefix + "Migrations."), Include(Read(assembly, n))))
             .ToList();
         _queries = names
             .Where(n => n.StartsWith(prefix + "Queries.", StringComparison.Ordinal))
@@ -43,9 +43,26 @@ public sealed class SqlCatalog
 
     private static string NameOf(string resource, string prefix) => Path.GetFileNameWithoutExtension(resource[prefix.Length..]);
 
+    /// <summary>
+    /// Expands each <c>--#include quartz:NAME</c> line into Quartz's own schema script NAME (embedded in the Quartz
+    /// assembly, written to create only what is missing), for the table prefix <see cref="QuartzTablePrefix"/>.
+    /// </summary>
+    private static string Include(string sql) =>
+        string.Join('\n', sql.Split('\n').Select(line => line.StartsWith(QuartzInclude, StringComparison.Ordinal)
+            ? Read(typeof(Quartz.IJob).Assembly, QuartzSchemas + line[QuartzInclude.Length..].Trim())
+                .Replace("{0}", QuartzTablePrefix, StringComparison.Ordinal).Replace("{1}", QuartzTablePrefix, StringComparison.Ordinal)
+            : line));
+
+    private const string QuartzInclude = "--#include quartz:";
+    private const string QuartzSchemas = "Quartz.Impl.AdoJobStore.Schema.";
+
+    /// <summary>The prefix of Quartz's tables: Quartz's default, QRTZ_, as PostgreSQL folds unquoted names.</summary>
+    public const string QuartzTablePrefix = "qrtz_";
+
     private static string Read(Assembly assembly, string resource)
     {
-        using var stream = assembly.GetManifestResourceStream(resource)!;
+        using var stream = assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"{assembly.GetName().Name} has no embedded resource {resource}.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
