@@ -27,6 +27,7 @@ public static class StoreRegistration
         services.AddSingleton<SignUpStore>();
         services.AddSingleton<PreferenceStore>();
         services.AddSingleton<PersonalDataStore>();
+        services.AddSingleton<WebStateStore>();
         return services;
     }
 }
