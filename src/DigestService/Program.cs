@@ -1,9 +1,12 @@
+using System.Runtime.InteropServices;
 using DigestService.Delivery;
 using DigestService.Digest;
 using DigestService.Feed;
 using DigestService.Jobs;
 using DigestService.Links;
+using DigestService.Operations;
 using DigestService.Store;
+using DigestService.Telemetry;
 using DigestService.Web;
 using Microsoft.Extensions.Configuration.Memory;
 
@@ -15,8 +18,16 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+        // SIGTERM (docker stop, systemctl stop) and SIGINT stop a verb the same way: it finishes what is in flight.
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         return await CommandLine.RunAsync(args, Console.Out, Console.Error, cancellationToken: stop.Token);
+
+        void Stop(PosixSignalContext signal)
+        {
+            signal.Cancel = true;
+            stop.Cancel();
+        }
     }
 
     /// <param name="serve">Run the scheduler and show logs (the serve verb); other verbs are quiet unless <paramref name="verbose"/>.</param>
@@ -32,7 +43,8 @@ public static class Program
         }
         if (settings is not null)
             builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+        // One line per entry; Logging:Console:FormatterName=json switches to JSON lines for log shippers.
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.SimpleConsoleFormatterOptions>(console => console.SingleLine = true);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
 
         var configuration = builder.Configuration;
@@ -43,11 +55,13 @@ public static class Program
             .AddDigest(configuration)
             .AddDelivery(configuration)
             .AddWeb(configuration)
+            .AddTelemetry(configuration)
+            .AddOperations(configuration)
             .AddJobs(configuration, runScheduler: serve);
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
-        app.MapWeb();
+        app.MapWeb().MapTelemetry().MapOperations();
         return app;
     }
 }

@@ -24,6 +24,8 @@ public static class Verbs
         VerbEntry.Of<SubscribersUnsuppressVerb>("subscribers"),
         VerbEntry.Of<PreviewVerb>(),
         VerbEntry.Of<StatsVerb>(),
+        VerbEntry.Of<HealthVerb>(),
+        VerbEntry.Of<AdminHashVerb>(),
     ];
 
     /// <summary>The words that group verbs, with their help text.</summary>

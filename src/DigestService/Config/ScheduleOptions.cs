@@ -11,6 +11,9 @@ public sealed class ScheduleOptions : ISelfValidatingOptions
     /// <summary>How often due subscribers are looked for; each gets their digest at their own local hour.</summary>
     public string SendCron { get; set; } = "0 */5 * * * ?";
 
+    /// <summary>After an ingest in which a source failed, the next try comes this soon rather than at the next cron slot.</summary>
+    public TimeSpan IngestRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
+
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     public IEnumerable<string> Validate()
@@ -21,5 +24,7 @@ public sealed class ScheduleOptions : ISelfValidatingOptions
             yield return $"Schedule:IngestCron is not a valid Quartz cron expression: '{IngestCron}'.";
         if (!Quartz.CronExpression.TryParse(SendCron, out _))
             yield return $"Schedule:SendCron is not a valid Quartz cron expression: '{SendCron}'.";
+        if (IngestRetryDelay <= TimeSpan.Zero)
+            yield return "Schedule:IngestRetryDelay must be a positive TimeSpan such as 00:10:00.";
     }
 }

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using System.Threading.RateLimiting;
 using DigestService.Config;
 using DigestService.Store;
+using DigestService.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace DigestService.Delivery;
@@ -11,7 +12,9 @@ namespace DigestService.Delivery;
 /// workers, each with its own reused connection; a recorder writes their outcomes in group commits. Messages were
 /// rendered into the outbox beforehand, so connections wait on neither templates nor queries. Transient failures come
 /// back with exponential backoff within the run until Delivery:MaxAttempts; the run ends when nothing is due or
-/// waiting, or pauses after Delivery:MaxConsecutiveErrors failures in a row.
+/// waiting, or pauses after Delivery:MaxConsecutiveErrors failures in a row. Cancelling it (SIGTERM, SIGINT) stops it
+/// the same way: no more claims, each connection finishes the message it is sending, every other claimed row goes back
+/// at once (no lease to wait out), and the summary says it stopped.
 /// </summary>
 public sealed partial class OutboxSender(
     DeliveryStore outbox,
@@ -19,6 +22,8 @@ public sealed partial class OutboxSender(
     BounceMailbox bounceMailbox,
     IOptions<DeliveryOptions> delivery,
     IOptions<SmtpOptions> smtp,
+    IOptions<ShutdownOptions> shutdown,
+    DigestMetrics metrics,
     TimeProvider clock,
     ILogger<OutboxSender> logger)
 {
@@ -34,13 +39,21 @@ public sealed partial class OutboxSender(
         var rows = Channel.CreateBounded<OutboxRow>(new BoundedChannelOptions(ClaimSize(smtp.Value, delivery.Value)) { SingleWriter = true });
         var recorder = new OutcomeRecorder(outbox, run);
         var recording = recorder.RunAsync();
+        // A stop pauses the run; messages in flight keep going until three quarters of Shutdown:Timeout have passed,
+        // which leaves the rest of it for giving rows back and stopping.
+        using var abort = new CancellationTokenSource();
+        await using var stopping = cancellationToken.Register(() =>
+        {
+            run.Pause(StoppingReason);
+            abort.CancelAfter(shutdown.Value.Timeout * 0.75);
+        });
         var workers = Enumerable.Range(0, smtp.Value.MaxConnections)
-            .Select(_ => new SendWorker(transport, rows.Reader, recorder, run, limiter, delivery.Value, smtp.Value, clock, logger))
-            .Select(worker => Task.Run(() => RunWorkerAsync(worker, run, cancellationToken), CancellationToken.None))
+            .Select(_ => new SendWorker(transport, rows.Reader, recorder, run, limiter, delivery.Value, smtp.Value, metrics, clock, logger))
+            .Select(worker => Task.Run(() => RunWorkerAsync(worker, run, abort.Token), CancellationToken.None))
             .ToList();
         try
         {
-            await ClaimAsync(run, rows.Writer, recorder, cancellationToken);
+            await ClaimAsync(run, rows.Writer, recorder, abort.Token);
         }
         finally
         {
@@ -59,10 +72,14 @@ public sealed partial class OutboxSender(
             }
         }
         var summary = run.Summary() with { Bounces = bounces };
-        if (summary.StoppedBecause is { } reason)
+        if (summary.StoppedBecause is StoppingReason)
+            LogStoppedByShutdown(summary.Sent);
+        else if (summary.StoppedBecause is { } reason)
             LogStopped(reason);
         return summary;
     }
+
+    public const string StoppingReason = "the process is stopping; the rest is given back for the next run";
 
     /// <summary>
     /// Rows claimed at a time: Delivery:BatchSize, but under a slow Smtp:MessagesPerSecond no more than the rate sends in
@@ -138,6 +155,9 @@ public sealed partial class OutboxSender(
             AutoReplenishment = true,
         });
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sending stopped for shutdown after {Sent} sent; unsent rows given back")]
+    private partial void LogStoppedByShutdown(int sent);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending stopped: {Reason}")]
     private partial void LogStopped(string reason);

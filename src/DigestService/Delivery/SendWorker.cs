@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using System.Threading.RateLimiting;
 using DigestService.Config;
 using DigestService.Store;
+using DigestService.Telemetry;
 using MailKit.Net.Smtp;
 using MimeKit;
 
@@ -20,6 +21,7 @@ public sealed partial class SendWorker(
     RateLimiter? limiter,
     DeliveryOptions delivery,
     SmtpOptions smtp,
+    DigestMetrics metrics,
     TimeProvider clock,
     ILogger logger)
 {
@@ -128,7 +130,10 @@ public sealed partial class SendWorker(
         DeliveryOutcome outcome;
         try
         {
-            outcome = new DeliveryOutcome(row, DeliveryState.Sent, await connection.SendAsync(message, SmtpSize(row.Message), previous, cancellationToken));
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var reply = await connection.SendAsync(message, SmtpSize(row.Message), previous, cancellationToken);
+            metrics.SmtpSent(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            outcome = new DeliveryOutcome(row, DeliveryState.Sent, reply);
         }
         catch (Exception e) when (SmtpOutcome.Classify(e) is { } failure)
         {
@@ -140,6 +145,7 @@ public sealed partial class SendWorker(
             outcome = new DeliveryOutcome(row, state, failure.Reply, next);
         }
         run.Attempted(outcome.State, outcome.Reply);
+        metrics.Delivered(outcome.State);
         return outcome;
     }
 

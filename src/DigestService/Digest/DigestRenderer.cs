@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using DigestService.Config;
 using DigestService.Store;
+using DigestService.Telemetry;
 using Microsoft.Extensions.Options;
 using DigestService.Links;
 using DigestService.Templates;
@@ -13,7 +14,7 @@ namespace DigestService.Digest;
 /// Renders one subscriber's digest of one edition from the email templates, html and text; with no papers, the short
 /// "nothing new" note instead.
 /// </summary>
-public sealed class DigestRenderer(TemplateCatalog templates, SiteLinks links, IOptions<SiteOptions> site, IOptions<DigestOptions> digest)
+public sealed class DigestRenderer(TemplateCatalog templates, SiteLinks links, IOptions<SiteOptions> site, IOptions<DigestOptions> digest, DigestMetrics metrics)
 {
     // CSS inlining is half of a digest's rendering time and gives the same result for everyone with the same papers:
     // the HTML is inlined with placeholders for the per-subscriber values, once per distinct page, then filled in.
@@ -25,6 +26,7 @@ public sealed class DigestRenderer(TemplateCatalog templates, SiteLinks links, I
 
     public RenderedDigest Render(Subscriber subscriber, DateOnly edition, IReadOnlyList<StoredPaper> papers)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var (template, subject) = papers.Count > 0
             ? ("email/digest", digest.Value.Subject.Replace("{date}", edition.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture), StringComparison.Ordinal))
             : ("email/nothing-new", digest.Value.NothingNewSubject);
@@ -39,6 +41,7 @@ public sealed class DigestRenderer(TemplateCatalog templates, SiteLinks links, I
             .Replace(PreferencesSlot, WebUtility.HtmlEncode(preferences), StringComparison.Ordinal)
             .Replace(UnsubscribeSlot, WebUtility.HtmlEncode(unsubscribe), StringComparison.Ordinal);
         var text = templates.Render(template + ".txt", Model(subject, edition, views, subscriber, subscriber.Email, preferences, unsubscribe));
+        metrics.Rendered(System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return new RenderedDigest(subject, html, text);
     }
 

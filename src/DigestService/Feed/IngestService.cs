@@ -1,5 +1,6 @@
 using DigestService.Config;
 using DigestService.Store;
+using DigestService.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace DigestService.Feed;
@@ -11,6 +12,7 @@ public sealed partial class IngestService(
     PaperStore papers,
     FeedSourceStore sources,
     IOptions<FeedOptions> options,
+    DigestMetrics metrics,
     ILogger<IngestService> logger)
 {
     public async Task<IReadOnlyList<SourceResult>> IngestAsync(DateOnly date, CancellationToken cancellationToken = default)
@@ -37,10 +39,12 @@ public sealed partial class IngestService(
         if (read.Failed)
         {
             await sources.RecordFailureAsync(source.Name, read.Errors[0], cancellationToken);
+            metrics.Ingested(source.Name, 0, 0, read.Errors.Count);
             return SourceResult.Failure(source.Name, read.Errors);
         }
         var counts = await papers.UpsertAsync(read.Papers, source.Name, cancellationToken);
         await sources.RecordSuccessAsync(source.Name, read.Answered, read.Errors.FirstOrDefault(), cancellationToken);
+        metrics.Ingested(source.Name, counts.New, counts.Updated, read.Errors.Count);
         LogIngested(source.Name, counts.Fetched, counts.New, counts.Updated, read.Skipped, read.Unchanged, read.Errors.Count);
         return new SourceResult(source.Name, counts, read.Skipped, read.Unchanged, read.Errors, Failed: false);
     }

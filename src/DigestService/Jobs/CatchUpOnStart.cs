@@ -19,7 +19,7 @@ public sealed partial class CatchUpOnStart(
     {
         var schedule = options.Value;
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        foreach (var (job, cron) in new[] { (IngestJob.Key, schedule.IngestCron), (SendDueJob.Key, schedule.SendCron) })
+        foreach (var (job, cron) in new[] { (IngestJob.Key, schedule.IngestCron), (SendDueJob.Key, schedule.SendCron), (RetentionJob.Key, RetentionJob.Cron) })
         {
             var last = await runs.LastAsync(job, cancellationToken);
             if (!MissedRun.WasMissed(cron, schedule.Zone, last, clock.GetUtcNow())

@@ -3,12 +3,21 @@ using Quartz;
 
 namespace DigestService.Jobs;
 
-/// <summary>When each job last ran, kept in the database so a restart knows what it missed.</summary>
-public sealed class JobRuns(SettingsStore settings)
+/// <summary>
+/// Every finished job run, kept in the database: the dashboard lists them, and the last good run of each job is what
+/// the catch-up at start compares with its cron, so a run that failed is tried again after a restart.
+/// </summary>
+public sealed class JobRuns(SettingsStore settings, OperationsStore operations, TimeProvider clock)
 {
-    public Task RecordAsync(JobKey job, DateTimeOffset at, CancellationToken cancellationToken) =>
-        settings.SetAsync(SettingKey(job), Iso.Instant(at), cancellationToken);
+    /// <summary>Records a run that has finished; written even when the job was cancelled, so a stop leaves its trace.</summary>
+    public async Task FinishedAsync(JobKey job, DateTimeOffset startedAt, bool ok, string summary)
+    {
+        await operations.RecordRunAsync(new JobRun(job.Name, startedAt, clock.GetUtcNow(), ok, summary), CancellationToken.None);
+        if (ok)
+            await settings.SetAsync(SettingKey(job), Iso.Instant(startedAt), CancellationToken.None);
+    }
 
+    /// <summary>When the job last ran to a good end; null when it never did.</summary>
     public async Task<DateTimeOffset?> LastAsync(JobKey job, CancellationToken cancellationToken) =>
         await settings.GetAsync(SettingKey(job), cancellationToken) is { } text ? Iso.ParseInstant(text) : null;
 

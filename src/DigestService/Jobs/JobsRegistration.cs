@@ -9,6 +9,7 @@ public static class JobsRegistration
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration, bool runScheduler)
     {
         services.AddSection<ScheduleOptions>(configuration, "Schedule");
+        services.AddSection<RetentionOptions>(configuration, "Retention");
         services.AddSingleton<JobRuns>();
         var schedule = configuration.GetSection("Schedule").Get<ScheduleOptions>() ?? new ScheduleOptions();
         if (!runScheduler || !schedule.Enabled || schedule.Validate().Any())
@@ -22,9 +23,11 @@ public static class JobsRegistration
             AddCronJob<IngestJob>(quartz, IngestJob.Key, schedule.IngestCron, schedule.Zone);
             AddCronJob<SendDueJob>(quartz, SendDueJob.Key, schedule.SendCron, schedule.Zone);
             AddCronJob<ExpireSignUpsJob>(quartz, ExpireSignUpsJob.Key, ExpireSignUpsJob.Cron, schedule.Zone);
+            AddCronJob<RetentionJob>(quartz, RetentionJob.Key, RetentionJob.Cron, schedule.Zone);
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         services.AddHostedService<CatchUpOnStart>();
+        services.AddHostedService<InterruptJobsOnStop>();
         return services;
     }
 

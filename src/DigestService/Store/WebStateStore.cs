@@ -3,8 +3,8 @@ using Dapper;
 namespace DigestService.Store;
 
 /// <summary>
-/// The state web nodes share through the database, so any node answers any request: the per-address sign-up count
-/// and ASP.NET Core's Data Protection keys (which sign the form tokens a page carries to whichever node gets the post).
+/// The state web nodes share through the database, so any node answers any request: the per-address sign-up count.
+/// (The Data Protection keys that sign form tokens are shared the same way, by <see cref="DataProtectionKeyStore"/>.)
 /// </summary>
 public sealed class WebStateStore(Database database, AddressHasher hasher, TimeProvider clock)
 {
@@ -27,16 +27,4 @@ public sealed class WebStateStore(Database database, AddressHasher hasher, TimeP
             var oldest = await connection.ExecuteScalarAsync<string?>(database.Sql["OldestSignUpAttempt"], new { Hash = hash, Since = since }, transaction);
             return oldest is null ? SignUpWindow : Iso.ParseInstant(oldest) + SignUpWindow - now;
         }, cancellationToken);
-
-    public async Task<IReadOnlyList<string>> DataProtectionKeysAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<string>(database.Sql["DataProtectionKeys"])).AsList();
-    }
-
-    public async Task StoreDataProtectionKeyAsync(string name, string xml, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(database.Sql["StoreDataProtectionKey"], new { Name = name, Xml = xml, Now = Iso.Instant(clock.GetUtcNow()) });
-    }
 }

@@ -1,5 +1,6 @@
 using DigestService.Config;
 using DigestService.Store;
+using DigestService.Telemetry;
 using Microsoft.Extensions.Options;
 using DigestService.Links;
 
@@ -10,7 +11,7 @@ namespace DigestService.Web;
 /// <c>POST</c> activates and shows what the subscriber will get. A link works once: used, or voided by an unsubscribe,
 /// it gets the 404 page and changes nothing.
 /// </summary>
-public sealed class ConfirmPage(WebPages pages, Forms forms, SiteLinks links, TokenSigner tokens, SignUpStore signUps, IOptions<TopicCatalogOptions> catalog)
+public sealed class ConfirmPage(WebPages pages, Forms forms, SiteLinks links, TokenSigner tokens, SignUpStore signUps, IOptions<TopicCatalogOptions> catalog, DigestMetrics metrics)
 {
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapSigned<ConfirmPage>("/confirm", TokenPurpose.Confirmation,
@@ -28,9 +29,10 @@ public sealed class ConfirmPage(WebPages pages, Forms forms, SiteLinks links, To
             return Render(context, subscriber, "This page was open too long or came from elsewhere. Please press the button again.");
         // The route resolved this token to an open request already; a double click racing it finds it used: 404.
         var confirmationId = tokens.Verify(TokenPurpose.Confirmation, (string?)context.GetRouteValue("token"))!.Value;
-        return await signUps.ConfirmAsync(confirmationId, context.RequestAborted) is { } confirmed
-            ? Render(context, confirmed, error: null)
-            : pages.LinkNotFound();
+        if (await signUps.ConfirmAsync(confirmationId, context.RequestAborted) is not { } confirmed)
+            return pages.LinkNotFound();
+        metrics.SignUpEvent(SignUpEvents.Confirmed);
+        return Render(context, confirmed, error: null);
     }
 
     private IResult Render(HttpContext context, Subscriber subscriber, string? error)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DigestService.Config;
 using DigestService.Store;
+using DigestService.Telemetry;
 using Microsoft.Extensions.Options;
 using DigestService.Links;
 
@@ -21,6 +22,7 @@ public sealed class PreferenceActions(
     SignUpService signUps,
     IOptions<TopicCatalogOptions> catalog,
     SubscriberRules rules,
+    DigestMetrics metrics,
     TimeProvider clock)
 {
     private static readonly JsonSerializerOptions ExportJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
@@ -87,6 +89,8 @@ public sealed class PreferenceActions(
     private async Task<IResult> UnsubscribeAsync(HttpContext context, Subscriber subscriber)
     {
         await preferences.UnsubscribeAsync(subscriber.Id, new ChangeCause(ChangeSource.Web, "unsubscribed on the preferences page"), context.RequestAborted);
+        if (subscriber.Status != SubscriberStatus.Unsubscribed)
+            metrics.SignUpEvent(SignUpEvents.Unsubscribed);
         return await SavedAsync(context, subscriber, "You're unsubscribed and will get no more digests. Your settings are kept in case you come back.");
     }
 
@@ -131,6 +135,7 @@ public sealed class PreferenceActions(
         if (!confirmed)
             return page.Render(context, subscriber, error: "To delete your data, tick the box that says you understand, then press Delete me.");
         await subscribers.EraseAsync(subscriber, new ChangeCause(ChangeSource.Web, "asked to be deleted on the preferences page"), context.RequestAborted);
+        metrics.SignUpEvent(SignUpEvents.Deleted);
         return pages.Message("Your data is deleted",
             $"{subscriber.Email}, its settings and its delivery history are gone from our database. We will not email it again.",
             link: new PageLink("/", "Sign up again"));

@@ -1,5 +1,6 @@
 using DigestService.Config;
 using DigestService.Store;
+using DigestService.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace DigestService.Web;
@@ -12,6 +13,7 @@ public sealed partial class SignUpService(
     SignUpStore store,
     SignUpMailQueue mail,
     IOptions<SubscriptionOptions> options,
+    DigestMetrics metrics,
     ILogger<SignUpService> logger)
 {
     /// <summary>
@@ -23,6 +25,7 @@ public sealed partial class SignUpService(
     public async Task SignUpAsync(string email, IReadOnlyList<string> topics, string timeZone, CancellationToken cancellationToken)
     {
         var (id, status, stored) = await store.SignUpAsync(email, string.Join(",", topics), timeZone, cancellationToken);
+        metrics.SignUpEvent(SignUpEvents.Requested);
         var request = new ConfirmationRequest(string.Join(",", topics), timeZone, new ChangeCause(ChangeSource.Web, "signed up on the web form"));
         await QueueAsync(new Subscriber { Id = id, Email = stored, Status = status }, request, cancellationToken);
     }

@@ -1,5 +1,6 @@
 using DigestService.Config;
 using DigestService.Store;
+using DigestService.Telemetry;
 using Microsoft.Extensions.Options;
 using DigestService.Links;
 
@@ -11,7 +12,7 @@ namespace DigestService.Web;
 /// urlencoded or multipart, no cookie and no antiforgery token (the signed token is the proof), 200 without a
 /// redirect, idempotent.
 /// </summary>
-public sealed class UnsubscribePage(WebPages pages, Forms forms, SiteLinks links, PreferenceStore preferences, SubscriberStore subscribers, IOptions<TopicCatalogOptions> catalog)
+public sealed class UnsubscribePage(WebPages pages, Forms forms, SiteLinks links, PreferenceStore preferences, SubscriberStore subscribers, IOptions<TopicCatalogOptions> catalog, DigestMetrics metrics)
 {
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapSigned<UnsubscribePage>("/unsubscribe", TokenPurpose.Unsubscribe,
@@ -27,6 +28,8 @@ public sealed class UnsubscribePage(WebPages pages, Forms forms, SiteLinks links
             return refusal;
         var why = form.Value("List-Unsubscribe") == "One-Click" ? "one-click unsubscribe (List-Unsubscribe-Post)" : "unsubscribed on the unsubscribe page";
         await preferences.UnsubscribeAsync(subscriber.Id, new ChangeCause(ChangeSource.Link, why), context.RequestAborted);
+        if (subscriber.Status != SubscriberStatus.Unsubscribed)
+            metrics.SignUpEvent(SignUpEvents.Unsubscribed);
         return Render(context, (await subscribers.FindByIdAsync(subscriber.Id, context.RequestAborted))!);
     }
 

@@ -1,7 +1,4 @@
 using DigestService.Config;
-using DigestService.Store;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using DigestService.Web.Archive;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.FileProviders;
@@ -24,9 +21,6 @@ public static class WebRegistration
         services.AddSingleton<SignUpService>();
         services.AddSingleton<SignUpMailQueue>();
         services.AddHostedService<SignUpMailSender>();
-        // One application name and one key ring in the database for every node, wherever each is installed.
-        services.AddDataProtection().SetApplicationName("DigestService");
-        services.AddOptions<KeyManagementOptions>().Configure<WebStateStore>((keys, store) => keys.XmlRepository = new DatabaseKeyRepository(store));
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "digest-form";

@@ -12,7 +12,7 @@ public class StageDirectionTests
     public static readonly string[] Leaves = ["Papers", "Addresses", "Templates"];
 
     /// <summary>The stages, bottom to top. The root namespace (Program, CommandLine, StartupChecks) composes them all.</summary>
-    public static readonly string[] Stages = ["Config", "Store", "Links", "Feed", "Digest", "Delivery", "Web", "Jobs", "Cli"];
+    public static readonly string[] Stages = ["Config", "Store", "Links", "Telemetry", "Feed", "Digest", "Delivery", "Web", "Operations", "Jobs", "Cli"];
 
     public static TheoryData<string, string> LowerAndHigher()
     {

@@ -31,7 +31,7 @@ public class KillTests(ITestOutputHelper output) : DeliveryHarness
                 await Task.Delay(20);
             Assert.False(killed.HasExited, "the first run ended before it could be killed");
             killed.Kill();
-            await killed.WaitForExitAsync();
+            await killed.WaitForExitAsync(TimeSpan.FromMinutes(1));
         }
         var beforeRestart = Smtp.Messages.Count;
         Assert.InRange(beforeRestart, Subscribers / 4, Subscribers - 1);
@@ -39,12 +39,10 @@ public class KillTests(ITestOutputHelper output) : DeliveryHarness
         await Task.Delay(TimeSpan.FromSeconds(3));
 
         using var restarted = StartSend();
-        var stdout = restarted.StandardOutput.ReadToEndAsync();
-        var stderr = restarted.StandardError.ReadToEndAsync();
-        await restarted.WaitForExitAsync();
+        await restarted.WaitForExitAsync(TimeSpan.FromMinutes(2));
 
-        Assert.True(restarted.ExitCode == 0, await stderr);
-        Assert.Contains("queued 0", await stdout);
+        Assert.True(restarted.ExitCode == 0, await restarted.Error);
+        Assert.Contains("queued 0", await restarted.Output);
         var perAddress = Smtp.Messages.GroupBy(m => m.To.Mailboxes.Single().Address).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(Subscribers, perAddress.Count);
         var repeats = perAddress.Values.Sum(n => n - 1);

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using DigestService.Config;
 using DigestService.Tests.Support;
 
@@ -15,7 +14,7 @@ public sealed class ClusterTests : IAsyncLifetime
     private readonly ConcurrentQueue<DateTime> _fetches = new();
     private readonly FeedServer _feed;
     private readonly TestApp _app = new(DatabaseProvider.Postgres);
-    private readonly List<Process> _nodes = [];
+    private readonly List<BuiltService> _nodes = [];
 
     public ClusterTests()
     {
@@ -48,8 +47,8 @@ public sealed class ClusterTests : IAsyncLifetime
         // Five slots: one fetch each (a slot on its edge may fall on either side), never one per node.
         Assert.InRange(together, 4, 6);
 
-        _nodes[0].Kill(entireProcessTree: true);
-        _nodes[1].Kill(entireProcessTree: true);
+        _nodes[0].Kill();
+        _nodes[1].Kill();
         var afterKill = _fetches.Count;
         await Task.Delay(Slot * 5);
 
@@ -63,34 +62,17 @@ public sealed class ClusterTests : IAsyncLifetime
         var giveUp = DateTime.UtcNow + limit;
         while (_fetches.Count < count)
         {
-            Assert.True(DateTime.UtcNow < giveUp, $"no ingest within {limit}: {string.Join(" | ", _nodes.Where(n => n.HasExited).Select(n => n.StandardError.ReadToEnd()))}");
+            Assert.True(DateTime.UtcNow < giveUp && !_nodes.Any(n => n.HasExited), $"no ingest within {limit}: {string.Join(" | ", await Task.WhenAll(_nodes.Where(n => n.HasExited).Select(n => n.Error)))}");
             await Task.Delay(100);
         }
     }
 
-    /// <summary>`dotnet DigestService.dll serve` as a real child process, configured through environment variables.</summary>
-    private Process StartServe()
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "DigestService.dll"), "serve", "--urls", $"http://127.0.0.1:{FeedServer.FreePort()}" })
-            start.ArgumentList.Add(argument);
-        foreach (var (key, value) in _app.Settings)
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        return process;
-    }
+    private BuiltService StartServe() => new(_app, "serve", "--urls", $"http://127.0.0.1:{FeedServer.FreePort()}");
 
     public async Task DisposeAsync()
     {
         foreach (var node in _nodes)
-        {
-            if (!node.HasExited)
-                node.Kill(entireProcessTree: true);
-            await node.WaitForExitAsync();
             node.Dispose();
-        }
         await _feed.DisposeAsync();
         _app.Dispose();
     }

@@ -1,5 +1,4 @@
 using DigestService.Config;
-using System.Diagnostics;
 
 namespace DigestService.Tests.Support;
 
@@ -37,20 +36,7 @@ public abstract class DeliveryHarness : IAsyncLifetime
     }
 
     /// <summary>`dotnet DigestService.dll send --date D` as a real child process, configured through environment variables as in production.</summary>
-    protected Process StartSend()
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "DigestService.dll"), "send", "--date", Edition })
-            start.ArgumentList.Add(argument);
-        foreach (var (key, value) in App.Settings)
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-    }
+    protected BuiltService StartSend() => new(App, "send", "--date", Edition);
 
     public virtual async Task DisposeAsync()
     {

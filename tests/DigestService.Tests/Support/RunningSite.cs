@@ -21,10 +21,11 @@ public sealed class RunningSite : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<RunningSite> StartAsync(TestApp app, TimeProvider? clock = null)
+    /// <param name="scheduler">Runs the Quartz scheduler too, as <c>serve</c> does.</param>
+    public static async Task<RunningSite> StartAsync(TestApp app, TimeProvider? clock = null, bool scheduler = false)
     {
         var url = $"http://127.0.0.1:{FeedServer.FreePort()}";
-        app.With("Site:BaseUrl", url).With("Schedule:Enabled", "false").With("Logging:LogLevel:Default", "Warning");
+        app.With("Site:BaseUrl", url).With("Schedule:Enabled", scheduler ? "true" : "false").With("Logging:LogLevel:Default", "Warning");
         var web = Program.Build(["--urls", url], serve: true, app.Settings, services =>
         {
             if (clock is not null)

@@ -1,2 +1,2 @@
--- Every Data Protection key, for each node's key ring.
+-- The Data Protection key ring, read whole whenever ASP.NET Core refreshes its keys.
 SELECT xml FROM data_protection_keys ORDER BY created_at, name;
