@@ -2,9 +2,7 @@ using Dapper;
 using DigestService.Config;
 using DigestService.Store;
 using DigestService.Tests.Support;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace DigestService.Tests.Store;
 
@@ -26,10 +24,7 @@ public class DialectTests
     public async Task Five_nodes_starting_together_on_one_PostgreSQL_database_apply_each_migration_once()
     {
         using var app = new TestApp(DatabaseProvider.Postgres);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(app.Settings).Build();
-        var environment = new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = app.Directory };
-        var options = Options.Create(new DatabaseOptions { Provider = "Postgres" });
-        var nodes = Enumerable.Range(0, 5).Select(_ => new Database(configuration, environment, options)).ToList();
+        var nodes = Enumerable.Range(0, 5).Select(_ => app.CreateDatabase()).ToList();
 
         await Task.WhenAll(nodes.Select(node => new Migrator(node, NullLogger<Migrator>.Instance).MigrateAsync()));
 

@@ -2,9 +2,7 @@ using DigestService.Config;
 using DigestService.Digest;
 using DigestService.Store;
 using DigestService.Tests.Support;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace DigestService.Tests.Store;
 
@@ -35,9 +33,7 @@ public abstract class PhraseMatchTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _app = new TestApp(Provider);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_app.Settings).Build();
-        var environment = new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = _app.Directory };
-        _database = new Database(configuration, environment, Options.Create(new DatabaseOptions { Provider = Provider.ToString() }));
+        _database = _app.CreateDatabase();
         await new Migrator(_database, NullLogger<Migrator>.Instance).MigrateAsync();
         await new PaperStore(_database, TimeProvider.System).UpsertAsync(Papers, "test");
         _store = new EditionStore(_database);

@@ -12,8 +12,13 @@ namespace DigestService.Tests.Support;
 /// </summary>
 public sealed class PostgresServer
 {
-    /// <summary>Debian's PostgreSQL 15; POSTGRES_BIN overrides it.</summary>
-    private static readonly string Bin = Environment.GetEnvironmentVariable("POSTGRES_BIN") ?? "/usr/lib/postgresql/15/bin";
+    /// <summary>Debian's PostgreSQL (the newest installed under /usr/lib/postgresql); POSTGRES_BIN overrides it.</summary>
+    private static readonly string Bin = Environment.GetEnvironmentVariable("POSTGRES_BIN")
+        ?? (Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin"))
+                .Where(d => File.Exists(Path.Combine(d, "postgres"))).OrderBy(d => int.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), out var v) ? v : 0).LastOrDefault()
+            : null)
+        ?? "/usr/lib/postgresql/15/bin";
 
     private static readonly Lazy<PostgresServer> SharedServer = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
     private static int _databases;

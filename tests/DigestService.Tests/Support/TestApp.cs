@@ -1,5 +1,6 @@
 using System.Data.Common;
 using DigestService.Config;
+using DigestService.Store;
 
 namespace DigestService.Tests.Support;
 
@@ -85,6 +86,12 @@ public sealed class TestApp : IDisposable
         await using var db = await OpenAsync();
         return (await Dapper.SqlMapper.QueryAsync<T>(db, sql, parameters)).ToList();
     }
+
+    /// <summary>The service's <see cref="Database"/> over these settings, for driving the Store directly.</summary>
+    public Database CreateDatabase() => new(
+        new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(Settings).Build(),
+        new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = Directory },
+        Microsoft.Extensions.Options.Options.Create(new DatabaseOptions { Provider = Provider.ToString() }));
 
     /// <summary>A connection of its own to the service's database, outside the service (no pool kept open).</summary>
     public async Task<DbConnection> OpenAsync()
