@@ -1,6 +1,7 @@
 using System.Data.Common;
 using DigestService.Config;
 using DigestService.Store;
+using Microsoft.Extensions.Configuration;
 
 namespace DigestService.Tests.Support;
 
@@ -89,7 +90,7 @@ public sealed class TestApp : IDisposable
 
     /// <summary>The service's <see cref="Database"/> over these settings, for driving the Store directly.</summary>
     public Database CreateDatabase() => new(
-        new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(Settings).Build(),
+        new ConfigurationBuilder().AddInMemoryCollection(Settings).Build(),
         new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = Directory },
         Microsoft.Extensions.Options.Options.Create(new DatabaseOptions { Provider = Provider.ToString() }));
 
