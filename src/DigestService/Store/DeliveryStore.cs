@@ -80,6 +80,7 @@ public sealed class DeliveryStore(Database database, ConsentLedger ledger, IOpti
     public Task RecordAsync(IReadOnlyList<DeliveryOutcome> outcomes, string owner, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {
+            await connection.ExecuteAsync(database.Sql["AsyncCommit"], transaction: transaction);
             var now = Iso.Instant(clock.GetUtcNow());
             foreach (var outcome in outcomes)
             {
