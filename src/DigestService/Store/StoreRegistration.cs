@@ -28,6 +28,8 @@ public static class StoreRegistration
         services.AddSingleton<PreferenceStore>();
         services.AddSingleton<PersonalDataStore>();
         services.AddSingleton<WebStateStore>();
+        services.AddSingleton<ProfileStore>();
+        services.AddSection<ProfileOptions>(configuration, "Profiles");
         services.AddSingleton<OperationsStore>();
         services.AddSingleton<DataProtectionKeyStore>();
         return services;

@@ -1,5 +1,5 @@
 -- What web nodes share, so any node answers any request: the sign-ups of each address in the last hour (by the keyed
--- hash of the address, never the address itself). The Data Protection keys are in data_protection_keys (0007).
+-- hash of the address, never the address itself). The Data Protection keys are in data_protection_keys (0007_operations).
 
 CREATE TABLE sign_up_attempts (
     address_hash TEXT NOT NULL,
