@@ -7,13 +7,17 @@ namespace DigestService.Benchmarks;
 /// <summary>
 /// A deterministic data set for the selection benchmark: papers listed over the window's days (some re-listed with
 /// more votes), a topic catalog, and subscribers split between everyone's list, catalog topics and free keywords, each
-/// having already had a few papers of the window.
+/// having already had a few papers of the window. Three in ten have taught their digest: 3 to 8 rated papers of the
+/// window (seven in ten "more"), and one in ten of those follows two authors.
 /// </summary>
 public sealed class GeneratedData(int papers, int subscribers, int days)
 {
     private const int Topics = 20;
     private const int KeywordPool = 2_000;
     private const int AlreadySentEach = 5;
+    private const int FewestRatings = 3, MostRatings = 8;
+
+    private static readonly string[] Authors = Enumerable.Range(0, 500).Select(i => $"{(char)('A' + i % 26)}. Author{Word(i % 400)}").ToArray();
 
     private readonly Random _random = new(20260819);
     private readonly string[] _words = Enumerable.Range(0, 400).Select(Word).ToArray();
@@ -46,7 +50,17 @@ public sealed class GeneratedData(int papers, int subscribers, int days)
                 for (var k = 0; k < AlreadySentEach; k++)
                 {
                     var paper = PaperId(_random.Next(papers));
-                    await connection.ExecuteAsync(database.Sql["InsertSentPaper"], new { SubscriberId = id, ArxivId = paper, Edition = "2026-08-10" }, transaction);
+                    await connection.ExecuteAsync(database.Sql["InsertSentPaper"], new { SubscriberId = id, ArxivId = paper, Edition = "2026-08-10", Position = k, Why = (string?)null }, transaction);
+                }
+                if (s % 10 is 0 or 4 or 8)
+                {
+                    for (var k = _random.Next(FewestRatings, MostRatings + 1); k > 0; k--)
+                    {
+                        await connection.ExecuteAsync(database.Sql["RatePaper"],
+                            new { SubscriberId = id, ArxivId = PaperId(_random.Next(papers)), Weight = _random.NextDouble() < 0.7 ? 1 : -1, Now = "2026-08-10T00:00:00.000Z" }, transaction);
+                    }
+                    if (s % 100 == 0)
+                        await connection.ExecuteAsync(database.Sql["SaveAuthors"], new { Id = id, Authors = $"{Authors[_random.Next(Authors.Length)]}, {Authors[_random.Next(Authors.Length)]}" }, transaction);
                 }
             }
             return 0;
@@ -64,7 +78,7 @@ public sealed class GeneratedData(int papers, int subscribers, int days)
                 ArxivId = PaperId(i),
                 Title = Sentence(9),
                 Abstract = Sentence(160),
-                Authors = ["A. Author", "B. Author"],
+                Authors = [Authors[_random.Next(Authors.Length)], Authors[_random.Next(Authors.Length)]],
                 ListedOn = listed,
                 Upvotes = votes,
                 Comments = votes / 10,
@@ -87,10 +101,11 @@ public sealed class GeneratedData(int papers, int subscribers, int days)
             Status = "active",
             // 3 in 10 take everyone's list, 4 in 10 pick 1 to 3 topics, 3 in 10 write 1 to 3 keywords.
             Topics = kind is >= 3 and < 7 ? string.Join(",", Enumerable.Range(0, _random.Next(1, 4)).Select(_ => $"topic-{_random.Next(Topics)}")) : null,
+            Authors = (string?)null,
             Keywords = kind >= 7 ? string.Join(",", Enumerable.Range(0, _random.Next(1, 4)).Select(_ => keywords[_random.Next(keywords.Length)])) : null,
             TimeZone = (string?)null,
             DeliveryHour = (int?)null,
-            Frequency = index % 17 == 0 ? Frequency.Weekly : (Frequency?)null,
+            Frequency = index % 17 == 0 ? FrequencyNames.Of(Frequency.Weekly) : null,
             WeeklyDay = (int?)null,
             MaxPapers = (int?)null,
             DefaultMaxPapers = 10,

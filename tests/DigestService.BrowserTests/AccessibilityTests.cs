@@ -48,6 +48,7 @@ public class AccessibilityTests : SiteTest
             ("confirm-done", adaConfirm),
             ("preferences", LinkIn(digest, "preferences")),
             ("unsubscribe", LinkIn(digest, "unsubscribe")),
+            ("feedback", LinkIn(digest, "feedback")),
             ("link-not-found", "/confirm/not-a-token"),
             ("page-not-found", "/no/such/page"),
         ];

@@ -9,12 +9,12 @@ public sealed record ImportRow(long Line, string Email, SubscriberFields Fields,
 
 /// <summary>
 /// Reads an import file with CsvHelper (RFC 4180: quoted fields with commas, quotes and line breaks, a BOM, CRLF or LF):
-/// with a header naming an <c>email</c> column, the optional columns topics, keywords, timezone, hour, frequency,
+/// with a header naming an <c>email</c> column, the optional columns topics, keywords, authors, timezone, hour, frequency,
 /// weekday and max_papers are read too (other columns are ignored); without one, each line is one address.
 /// </summary>
 public static class SubscriberCsv
 {
-    public static readonly IReadOnlyList<string> Columns = ["email", "topics", "keywords", "timezone", "hour", "frequency", "weekday", "max_papers"];
+    public static readonly IReadOnlyList<string> Columns = ["email", "topics", "keywords", "authors", "timezone", "hour", "frequency", "weekday", "max_papers"];
 
     public static async IAsyncEnumerable<ImportRow> ReadAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -49,7 +49,7 @@ public static class SubscriberCsv
             malformed = null;
             yield return header is null
                 ? new ImportRow(csv.LineNumber, record[0], new SubscriberFields(null, null, null, null, null, null, null), error)
-                : new ImportRow(csv.LineNumber, Cell("email") ?? "", new SubscriberFields(Cell("topics"), Cell("keywords"), Cell("timezone"), Cell("hour"), Cell("frequency"), Cell("weekday"), Cell("max_papers")), error);
+                : new ImportRow(csv.LineNumber, Cell("email") ?? "", new SubscriberFields(Cell("topics"), Cell("keywords"), Cell("timezone"), Cell("hour"), Cell("frequency"), Cell("weekday"), Cell("max_papers")) { Authors = Cell("authors") }, error);
 
             // An empty cell keeps what is stored, as a missing column does.
             string? Cell(string column) =>

@@ -6,6 +6,9 @@ namespace DigestService.Cli;
 /// <summary>A subscriber's optional settings as an operator writes them (options of `add`, columns of `import`); null keeps the stored value.</summary>
 public sealed record SubscriberFields(string? Topics, string? Keywords, string? TimeZone, string? Hour, string? Frequency, string? Weekday, string? MaxPapers)
 {
+    /// <summary>Authors to follow, comma-separated.</summary>
+    public string? Authors { get; init; }
+
     /// <summary>
     /// The change these fields make to <paramref name="email"/>, checked by <see cref="SubscriberRules"/>, or the first
     /// field that is wrong, named by <paramref name="name"/> (given the column name: max_papers, …).
@@ -26,12 +29,21 @@ public sealed record SubscriberFields(string? Topics, string? Keywords, string? 
             return (null, $"{name("topics")}: no topic '{unknown}' in the catalog (known: {string.Join(", ", rules.Catalog.Topics.Select(t => t.Key))})");
         if (Keywords is not null && rules.KeywordsProblem(Keywords) is { } problem)
             return (null, $"{name("keywords")}: {problem}");
+        string? authors = null;
+        if (Authors is not null)
+        {
+            var (names, authorsProblem) = rules.CheckAuthors(Authors);
+            if (authorsProblem is not null)
+                return (null, $"{name("authors")}: {authorsProblem}");
+            authors = string.Join(", ", names);
+        }
         string? error = null;
         var change = new SubscriberChange(email)
         {
             Status = status,
             Topics = topics,
             Keywords = List(Keywords),
+            Authors = authors,
             TimeZone = TimeZone,
             DeliveryHour = Int(Hour, "hour", SubscriberRules.Hours),
             Frequency = frequency,

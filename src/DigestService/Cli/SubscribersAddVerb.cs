@@ -15,6 +15,7 @@ public sealed class SubscribersAddVerb(SubscriberStore store, SubscriberRules ru
         VerbOptions.Switch("--confirmed", "Make them active at once, without a confirmation email."),
         VerbOptions.Text("--topics", "a,b", "Topic keys from the catalog, comma-separated."),
         VerbOptions.Text("--keywords", "\"x, y\"", "Keyword phrases, comma-separated."),
+        VerbOptions.Text("--authors", "\"A. Name, Other Name\"", "Authors to follow, comma-separated: their new papers always come in the digest (names match regardless of case, accents and initials)."),
         VerbOptions.Text("--timezone", "IANA", "Their time zone, such as Europe/Paris."),
         VerbOptions.WholeNumber("--hour", SubscriberRules.Hours, "The local hour their digest is sent."),
         VerbOptions.Text("--frequency", "daily|weekly", "How often they get a digest."),
@@ -23,13 +24,16 @@ public sealed class SubscribersAddVerb(SubscriberStore store, SubscriberRules ru
     };
 
     public static IReadOnlyList<string> Examples { get; } =
-        ["DigestService subscribers add ada@example.org --confirmed --topics llm,agents --keywords \"retrieval, rlhf\" --timezone Europe/Paris --hour 8"];
+        ["DigestService subscribers add ada@example.org --confirmed --topics llm,agents --keywords \"retrieval, rlhf\" --authors \"J. Doe, Ada Lovelace\" --timezone Europe/Paris --hour 8"];
 
     public async Task<int> RunAsync(ParseResult parsed, CancellationToken cancellationToken)
     {
         var email = Address(parsed.GetRequiredValue<string>(EmailArgument));
         var fields = new SubscriberFields(parsed.GetValue<string?>("--topics"), parsed.GetValue<string?>("--keywords"), parsed.GetValue<string?>("--timezone"),
-            Text(parsed.GetValue<int?>("--hour")), parsed.GetValue<string?>("--frequency"), Text(parsed.GetValue<int?>("--weekday")), Text(parsed.GetValue<int?>("--max-papers")));
+            Text(parsed.GetValue<int?>("--hour")), parsed.GetValue<string?>("--frequency"), Text(parsed.GetValue<int?>("--weekday")), Text(parsed.GetValue<int?>("--max-papers")))
+        {
+            Authors = parsed.GetValue<string?>("--authors"),
+        };
         var (change, problem) = fields.Check(email, parsed.GetValue<bool>("--confirmed") ? SubscriberStatus.Active : null, rules, column => "--" + column.Replace('_', '-'));
         if (change is null)
             throw new UsageException(problem!);

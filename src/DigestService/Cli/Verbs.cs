@@ -21,6 +21,7 @@ public static class Verbs
         VerbEntry.Of<SubscribersImportVerb>("subscribers"),
         VerbEntry.Of<SubscribersListVerb>("subscribers"),
         VerbEntry.Of<SubscribersRemoveVerb>("subscribers"),
+        VerbEntry.Of<SubscribersSeedVerb>("subscribers"),
         VerbEntry.Of<SubscribersUnsuppressVerb>("subscribers"),
         VerbEntry.Of<PreviewVerb>(),
         VerbEntry.Of<StatsVerb>(),
@@ -31,7 +32,7 @@ public static class Verbs
     /// <summary>The words that group verbs, with their help text.</summary>
     public static IReadOnlyDictionary<string, string> Groups { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["subscribers"] = "Add, import, list or remove subscribers, or send a suppressed address a confirmation link.",
+        ["subscribers"] = "Add, import, list, remove or seed subscribers, or send a suppressed address a confirmation link.",
     };
 
     /// <summary>Every verb's class, and where verbs write their output lines and their one-line failures.</summary>

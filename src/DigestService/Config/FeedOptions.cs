@@ -83,7 +83,7 @@ public sealed class FeedSourceOptions
 
     public string Name { get; set; } = "";
 
-    /// <summary>For hf-page, arxiv-atom and rss, <c>{date}</c> in the URL is replaced by each day of the window.</summary>
+    /// <summary><c>{date}</c> in the URL is replaced by each day of the window (hf-api adds a date parameter without it).</summary>
     public string Url { get; set; } = "";
 
     public string Format { get; set; } = "hf-api";

@@ -15,10 +15,10 @@ public sealed class EditionQueue(DigestRenderer renderer, MessageFactory message
     /// Queues the digest of <paramref name="papers"/>. With none, the edition is recorded as skipped (so the subscriber
     /// is not looked at again for that date), or, with Digest:WhenNothingNew = Note, a short note is queued instead.
     /// </summary>
-    public async Task<QueueResult> QueueAsync(Subscriber subscriber, DateOnly edition, IReadOnlyList<StoredPaper> papers, CancellationToken cancellationToken = default)
+    public async Task<QueueResult> QueueAsync(Subscriber subscriber, DateOnly edition, IReadOnlyList<Pick> papers, CancellationToken cancellationToken = default)
     {
         var messageId = messages.NewMessageId($"digest.{edition:yyyyMMdd}.{subscriber.Id}");
-        var planned = new PlannedDelivery(subscriber.Id, edition, messageId, null, papers.Select(p => p.ArxivId).ToList());
+        var planned = new PlannedDelivery(subscriber.Id, edition, messageId, null, papers.Select(p => p.Paper.ArxivId).ToList()) { Reasons = papers.Select(p => p.Why.Text).ToList() };
         if (papers.Count > 0 || digest.Value.WhenNothingNew == NothingNewPolicy.Note)
         {
             var rendered = renderer.Render(subscriber, edition, papers);

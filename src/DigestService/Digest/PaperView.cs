@@ -20,6 +20,19 @@ public sealed partial record PaperView
     public string? GithubUrl { get; init; }
     public long? GithubStars { get; init; }
     public string? ProjectUrl { get; init; }
+    public string Why { get; init; } = "";
+    public bool InTopics { get; init; }
+    public string MoreUrl { get; init; } = "";
+    public string LessUrl { get; init; } = "";
+
+    /// <summary>A picked paper with its Why line and its feedback links.</summary>
+    public static PaperView From(Pick pick, string moreUrl, string lessUrl) => From(pick.Paper) with
+    {
+        Why = pick.Why.Text,
+        InTopics = pick.Why.InTopics,
+        MoreUrl = moreUrl,
+        LessUrl = lessUrl,
+    };
 
     public static PaperView From(StoredPaper paper) => new()
     {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using DigestService.Config;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace DigestService.Feed;
 
@@ -10,7 +12,21 @@ public sealed class HfApiFormat : IFeedFormat
     public FeedContent Content => FeedContent.Json;
 
     public IReadOnlyList<FeedRequest> Requests(FeedSourceOptions source, IReadOnlyList<DateOnly> days) =>
-        days.Select(day => new FeedRequest(new UriBuilder(source.Url) { Query = $"date={day:yyyy-MM-dd}" }.Uri, day, PerDay: true)).ToList();
+        days.Select(day => new FeedRequest(DayUrl(source.Url, day), day, PerDay: true)).ToList();
 
     public ParsedFeed Parse(string body, FeedRequest request) => HfApiParser.Parse(body, request.ListedOn);
+
+    /// <summary>The day goes where the URL says <c>{date}</c>; without it, into a <c>date</c> query parameter beside the URL's others.</summary>
+    public static Uri DayUrl(string url, DateOnly day)
+    {
+        var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (url.Contains(FeedSourceOptions.DatePlaceholder, StringComparison.Ordinal))
+            return new Uri(url.Replace(FeedSourceOptions.DatePlaceholder, date, StringComparison.Ordinal));
+        var builder = new UriBuilder(url);
+        var kept = QueryHelpers.ParseQuery(builder.Query)
+            .Where(p => p.Key != "date")
+            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)));
+        builder.Query = QueryHelpers.AddQueryString("", kept.Append(new("date", date)))[1..];
+        return builder.Uri;
+    }
 }

@@ -28,8 +28,11 @@ public sealed class DeliveryStore(Database database, ConsentLedger ledger, IOpti
                 return false;
             if (planned.Message is not null)
                 await connection.ExecuteAsync(database.Sql["InsertDeliveryMessage"], new { DeliveryId = id, planned.Message }, transaction);
-            foreach (var paperId in planned.PaperIds)
-                await connection.ExecuteAsync(database.Sql["InsertSentPaper"], new { planned.SubscriberId, ArxivId = paperId, Edition = edition }, transaction);
+            for (var position = 0; position < planned.PaperIds.Count; position++)
+            {
+                await connection.ExecuteAsync(database.Sql["InsertSentPaper"],
+                    new { planned.SubscriberId, ArxivId = planned.PaperIds[position], Edition = edition, Position = position, Why = planned.Reasons?[position] }, transaction);
+            }
             return true;
         }, cancellationToken);
 

@@ -87,5 +87,27 @@ public sealed class EditionStore(Database database)
         return days.Select(Iso.ParseDate).ToList();
     }
 
+    /// <summary>
+    /// The digest one subscriber got for <paramref name="edition"/>: its outbox state (null when none was made) and its
+    /// papers in the order sent, each with its Why line (null for digests sent before Why lines were kept).
+    /// </summary>
+    public async Task<(string? State, IReadOnlyList<(StoredPaper Paper, string? Why)> Papers)> SentEditionAsync(long subscriberId, DateOnly edition, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var parameters = new { SubscriberId = subscriberId, Edition = Iso.Date(edition) };
+        var state = await connection.ExecuteScalarAsync<string?>(database.Sql["EditionDeliveryState"], parameters);
+        var papers = await connection.QueryAsync<string?, StoredPaper, (StoredPaper, string?)>(
+            database.Sql["SentEditionPapers"], (why, paper) => (paper, why), parameters, splitOn: "ArxivId");
+        return (state, papers.ToList());
+    }
+
+    /// <summary>The listing days just before and after <paramref name="day"/>, when there are.</summary>
+    public async Task<(DateOnly? Previous, DateOnly? Next)> NeighbourDaysAsync(DateOnly day, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<(string? Previous, string? Next)>(database.Sql["NeighbourListingDays"], new { Day = Iso.Date(day) });
+        return (row.Previous is null ? null : Iso.ParseDate(row.Previous), row.Next is null ? null : Iso.ParseDate(row.Next));
+    }
+
     private static object Window(DateOnly from, DateOnly to) => new { From = Iso.Date(from), To = Iso.Date(to) };
 }

@@ -23,7 +23,11 @@ public sealed record OutboxRow
 }
 
 /// <summary>A delivery ready to be queued: one subscriber's rendered message of one edition and the papers it carries.</summary>
-public sealed record PlannedDelivery(long SubscriberId, DateOnly Edition, string MessageId, byte[]? Message, IReadOnlyList<string> PaperIds);
+public sealed record PlannedDelivery(long SubscriberId, DateOnly Edition, string MessageId, byte[]? Message, IReadOnlyList<string> PaperIds)
+{
+    /// <summary>The Why line of each paper, in the order of <see cref="PaperIds"/>.</summary>
+    public IReadOnlyList<string>? Reasons { get; init; }
+}
 
 /// <summary>What one attempt at a claimed row came to: its new state, the server's reply, and when to try again.</summary>
 public sealed record DeliveryOutcome(OutboxRow Row, string State, string Reply, DateTimeOffset? NextAttemptAt = null);

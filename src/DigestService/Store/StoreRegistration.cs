@@ -27,6 +27,8 @@ public static class StoreRegistration
         services.AddSingleton<SignUpStore>();
         services.AddSingleton<PreferenceStore>();
         services.AddSingleton<PersonalDataStore>();
+        services.AddSingleton<ProfileStore>();
+        services.AddSection<ProfileOptions>(configuration, "Profiles");
         services.AddSingleton<OperationsStore>();
         services.AddSingleton<DataProtectionKeyStore>();
         return services;

@@ -26,10 +26,13 @@ public record Subscriber
     public string CreatedAt { get; init; } = "";
     public string? ConfirmedAt { get; init; }
     public string? UnsubscribedAt { get; init; }
+    public string Authors { get; init; } = "";
 
     public IReadOnlyList<string> TopicKeys => Split(Topics);
 
     public IReadOnlyList<string> KeywordPhrases => Split(Keywords);
+
+    public IReadOnlyList<string> FollowedAuthors => Split(Authors);
 
     private static IReadOnlyList<string> Split(string list) =>
         list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -41,6 +44,7 @@ public sealed record SubscriberChange(string Email)
     public string? Status { get; init; }
     public string? Topics { get; init; }
     public string? Keywords { get; init; }
+    public string? Authors { get; init; }
     public string? TimeZone { get; init; }
     public int? DeliveryHour { get; init; }
     public Frequency? Frequency { get; init; }

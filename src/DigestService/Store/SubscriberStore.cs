@@ -31,7 +31,7 @@ public sealed class SubscriberStore(Database database, ConsentLedger ledger, IOp
                 var before = await commands.For("SubscriberStatusByEmail", ("Email", change.Email)).ExecuteScalarAsync() as string;
                 StatusRow after;
                 await using (var upserted = await commands.For("UpsertSubscriber",
-                    ("Email", change.Email), ("Status", change.Status), ("Topics", change.Topics), ("Keywords", change.Keywords),
+                    ("Email", change.Email), ("Status", change.Status), ("Topics", change.Topics), ("Keywords", change.Keywords), ("Authors", change.Authors),
                     ("TimeZone", change.TimeZone), ("DeliveryHour", change.DeliveryHour),
                     ("Frequency", change.Frequency is { } frequency ? FrequencyNames.Of(frequency) : null), ("WeeklyDay", change.WeeklyDay),
                     ("MaxPapers", change.MaxPapers), ("DefaultMaxPapers", digest.Value.MaxPapers), ("Now", now)).ExecuteReaderAsync())

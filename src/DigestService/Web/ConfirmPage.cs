@@ -15,7 +15,7 @@ public sealed class ConfirmPage(WebPages pages, Forms forms, SiteLinks links, To
 {
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapSigned<ConfirmPage>("/confirm", TokenPurpose.Confirmation,
-            (page, context, subscriber) => page.Render(context, subscriber, error: null),
+            (page, context, subscriber) => Task.FromResult(page.Render(context, subscriber, error: null)),
             (page, context, subscriber) => page.ConfirmAsync(context, subscriber));
 
     private async Task<IResult> ConfirmAsync(HttpContext context, Subscriber subscriber)

@@ -34,6 +34,7 @@ public sealed class ConfirmationMailer(
             ConfirmUrl = confirmationId is { } id ? links.Confirm(id, lifetime) : "",
             PreferencesUrl = links.Preferences(subscriberId),
             LinkLifetime = Describe(lifetime),
+            Preheader = alreadyActive ? "Your preferences link is inside." : "One click confirms it and starts your digest.",
         };
         var html = DigestRenderer.InlineCss(templates.Render("email/confirm.html", model));
         var text = templates.Render("email/confirm.txt", model);

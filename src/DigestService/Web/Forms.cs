@@ -11,12 +11,12 @@ namespace DigestService.Web;
 /// </summary>
 public sealed class Forms(IAntiforgery antiforgery)
 {
-    public async Task<PostedForm> ReadAsync(HttpContext context, bool checkAntiforgery)
+    public async Task<PostedForm> ReadAsync(HttpContext context, bool checkAntiforgery, int maxBytes = PostedForm.MaxBytes)
     {
-        if (context.Request.ContentLength > PostedForm.MaxBytes)
+        if (context.Request.ContentLength > maxBytes)
             return new PostedForm(FormStatus.TooLarge, FormCollection.Empty);
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = PostedForm.MaxBytes;
+            limit.MaxRequestBodySize = maxBytes;
         // No body at all (no content type) is an empty form; a body of another type is refused.
         if (!context.Request.HasFormContentType && context.Request.ContentType is not null)
             return new PostedForm(FormStatus.NotAForm, FormCollection.Empty);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DigestService.Config;
+using DigestService.Feed;
 using DigestService.Store;
 using DigestService.Telemetry;
 using Microsoft.Extensions.Options;
@@ -22,17 +23,26 @@ public sealed class PreferenceActions(
     SignUpService signUps,
     IOptions<TopicCatalogOptions> catalog,
     SubscriberRules rules,
+    ProfileStore profiles,
+    IOptions<ProfileOptions> profileOptions,
     DigestMetrics metrics,
     TimeProvider clock)
 {
     private static readonly JsonSerializerOptions ExportJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
 
-    public static void Map(IEndpointRouteBuilder app) =>
+    /// <summary>A library upload may be this large: a few hundred entries with their abstracts.</summary>
+    public const int MaxLibraryBytes = 4 * 1024 * 1024;
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
         app.MapSigned<PreferenceActions>("/preferences", TokenPurpose.Preferences,
             (actions, context, subscriber) => actions.Show(context, subscriber),
             (actions, context, subscriber) => actions.PostAsync(context, subscriber));
+        app.MapPost("/preferences/{token}/library", ([AsParameters] SignedRequest<PreferenceActions> request) =>
+            request.HandleAsync(TokenPurpose.Preferences, subscriber => request.Page.SeedAsync(request.Context, subscriber)));
+    }
 
-    private IResult Show(HttpContext context, Subscriber subscriber) => page.Render(context, subscriber);
+    private Task<IResult> Show(HttpContext context, Subscriber subscriber) => page.RenderAsync(context, subscriber);
 
     private async Task<IResult> PostAsync(HttpContext context, Subscriber subscriber)
     {
@@ -41,8 +51,8 @@ public sealed class PreferenceActions(
             return refusal;
         return form.Status switch
         {
-            FormStatus.Unreadable => page.Render(context, subscriber, error: $"{PostedForm.UnreadableMessage}, so nothing was changed. Please make your change again."),
-            FormStatus.AntiforgeryFailed => page.Render(context, subscriber,
+            FormStatus.Unreadable => await page.RenderAsync(context, subscriber, error: $"{PostedForm.UnreadableMessage}, so nothing was changed. Please make your change again."),
+            FormStatus.AntiforgeryFailed => await page.RenderAsync(context, subscriber,
                 error: "This page was open too long or came from elsewhere, so nothing was changed. Please make your change again."),
             _ => await ApplyAsync(context, subscriber, form),
         };
@@ -59,7 +69,9 @@ public sealed class PreferenceActions(
         "weekly" => SwitchToWeeklyAsync(context, subscriber),
         "export" => ExportAsync(context, subscriber),
         "delete" => DeleteAsync(context, subscriber, form.Value("confirm_delete") == "yes"),
-        _ => Task.FromResult(page.Render(context, subscriber, error: "That button is not one this page knows. Nothing was changed.")),
+        "authors" => SaveAuthorsAsync(context, subscriber, form.Value("authors")),
+        "unrate" => UnrateAsync(context, subscriber, form.Value("paper")),
+        _ => page.RenderAsync(context, subscriber, error: "That button is not one this page knows. Nothing was changed."),
     };
 
     private async Task<IResult> SaveAsync(HttpContext context, Subscriber subscriber, PostedForm form)
@@ -67,7 +79,7 @@ public sealed class PreferenceActions(
         var values = PreferencesValues.From(form);
         var (checkedValues, error) = values.Check(rules);
         if (checkedValues is null)
-            return page.Render(context, subscriber, error: error + " Nothing was saved.", values: values);
+            return await page.RenderAsync(context, subscriber, error: error + " Nothing was saved.", values: values);
         await preferences.SaveAsync(subscriber.Id, checkedValues, context.RequestAborted);
         return await SavedAsync(context, subscriber, "Saved.");
     }
@@ -75,7 +87,7 @@ public sealed class PreferenceActions(
     private async Task<IResult> PauseAsync(HttpContext context, Subscriber subscriber, string days)
     {
         if (PreferencesPage.PauseChoices.FirstOrDefault(c => c.Value == days) is not { } choice)
-            return page.Render(context, subscriber, error: "Choose how long to pause from the list.");
+            return await page.RenderAsync(context, subscriber, error: "Choose how long to pause from the list.");
         await preferences.PauseAsync(subscriber.Id, clock.GetUtcNow().AddDays(int.Parse(choice.Value, CultureInfo.InvariantCulture)), context.RequestAborted);
         return await SavedAsync(context, subscriber, $"Paused {choice.Label}. Your settings stay as they are.");
     }
@@ -109,7 +121,7 @@ public sealed class PreferenceActions(
     private async Task<IResult> DropTopicAsync(HttpContext context, Subscriber subscriber, string topic)
     {
         if (!subscriber.TopicKeys.Contains(topic))
-            return page.Render(context, subscriber, error: "That topic is not among yours any more. Nothing was changed.");
+            return await page.RenderAsync(context, subscriber, error: "That topic is not among yours any more. Nothing was changed.");
         var remaining = subscriber.TopicKeys.Where(t => t != topic).ToList();
         await preferences.SaveAsync(subscriber.Id, SubscriberPreferences.From(subscriber) with { Topics = remaining }, context.RequestAborted);
         return await SavedAsync(context, subscriber, $"You will not get papers for “{catalog.Value.Find(topic)?.Label ?? topic}” any more.");
@@ -133,7 +145,7 @@ public sealed class PreferenceActions(
     private async Task<IResult> DeleteAsync(HttpContext context, Subscriber subscriber, bool confirmed)
     {
         if (!confirmed)
-            return page.Render(context, subscriber, error: "To delete your data, tick the box that says you understand, then press Delete me.");
+            return await page.RenderAsync(context, subscriber, error: "To delete your data, tick the box that says you understand, then press Delete me.");
         await subscribers.EraseAsync(subscriber, new ChangeCause(ChangeSource.Web, "asked to be deleted on the preferences page"), context.RequestAborted);
         metrics.SignUpEvent(SignUpEvents.Deleted);
         return pages.Message("Your data is deleted",
@@ -141,6 +153,48 @@ public sealed class PreferenceActions(
             link: new PageLink("/", "Sign up again"));
     }
 
+    private async Task<IResult> SaveAuthorsAsync(HttpContext context, Subscriber subscriber, string authors)
+    {
+        var (names, problem) = rules.CheckAuthors(authors);
+        if (problem is not null)
+            return await page.RenderAsync(context, subscriber, error: $"Authors: {problem}. Nothing was saved.");
+        await profiles.SaveAuthorsAsync(subscriber.Id, names, context.RequestAborted);
+        return await SavedAsync(context, subscriber, names.Count == 0 ? "You follow no authors now." : $"You follow {string.Join(", ", names)}: their new papers always come first in your digest.");
+    }
+
+    private async Task<IResult> UnrateAsync(HttpContext context, Subscriber subscriber, string paper) =>
+        await profiles.UnrateAsync(subscriber.Id, paper, context.RequestAborted)
+            ? await SavedAsync(context, subscriber, "Undone: that paper no longer changes your ranking.")
+            : await page.RenderAsync(context, subscriber, error: "That paper is not among your rated ones any more. Nothing was changed.");
+
+    /// <summary><c>POST /preferences/{token}/library</c>: a library file (multipart, field <c>library</c>) seeds the reader's ranking.</summary>
+    private async Task<IResult> SeedAsync(HttpContext context, Subscriber subscriber)
+    {
+        var form = await forms.ReadAsync(context, checkAntiforgery: true, MaxLibraryBytes);
+        if (form.Status == FormStatus.TooLarge)
+            return await page.RenderAsync(context, subscriber, error: $"That file is larger than {MaxLibraryBytes / 1024 / 1024} MB. Export a smaller collection. Nothing was added.");
+        if (form.Refusal(pages) is { } refusal)
+            return refusal;
+        if (form.Status != FormStatus.Read)
+            return await page.RenderAsync(context, subscriber, error: "This page was open too long or came from elsewhere, so nothing was added. Please upload the file again.");
+        if (form.Fields.Files.GetFile("library") is not { Length: > 0 } file)
+            return await page.RenderAsync(context, subscriber, error: "Choose a library file (.bib, CSL-JSON or a list of arXiv ids) to upload.");
+        string text;
+        using (var reader = new StreamReader(file.OpenReadStream()))
+            text = await reader.ReadToEndAsync(context.RequestAborted);
+        IReadOnlyList<LibraryEntry> entries;
+        try
+        {
+            entries = LibraryFile.Parse(text, profileOptions.Value.MaxSeedEntries);
+        }
+        catch (LibraryFormatException e)
+        {
+            return await page.RenderAsync(context, subscriber, error: $"{file.FileName}: {e.Message}. Nothing was added.");
+        }
+        var added = await profiles.SeedAsync(subscriber.Id, entries, context.RequestAborted);
+        return await SavedAsync(context, subscriber, $"Added {added} of the {entries.Count} papers in {file.FileName}: papers like them will rank higher in your digest.");
+    }
+
     private async Task<IResult> SavedAsync(HttpContext context, Subscriber subscriber, string notice) =>
-        page.Render(context, (await subscribers.FindByIdAsync(subscriber.Id, context.RequestAborted))!, notice);
+        await page.RenderAsync(context, (await subscribers.FindByIdAsync(subscriber.Id, context.RequestAborted))!, notice);
 }

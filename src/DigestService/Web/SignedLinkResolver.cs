@@ -15,4 +15,10 @@ public sealed class SignedLinkResolver(TokenSigner tokens, SubscriberStore subsc
         { } confirmationId when purpose == TokenPurpose.Confirmation => await signUps.FindOpenAsync(confirmationId, cancellationToken),
         { } id => await subscribers.FindByIdAsync(id, cancellationToken),
     };
+
+    /// <summary>The subscriber and subject of a token signed about something more (a paper, an edition), or null as <see cref="FindAsync"/>.</summary>
+    public async Task<(Subscriber Subscriber, string Subject)?> FindWithSubjectAsync(TokenPurpose purpose, string token, CancellationToken cancellationToken) =>
+        tokens.VerifyWithSubject(purpose, token) is ({ } id, { } subject) && await subscribers.FindByIdAsync(id, cancellationToken) is { } subscriber
+            ? (subscriber, subject)
+            : null;
 }

@@ -14,13 +14,13 @@ public static class SignedRoutes
         this IEndpointRouteBuilder app,
         string prefix,
         TokenPurpose purpose,
-        Func<TPage, HttpContext, Subscriber, IResult> get,
+        Func<TPage, HttpContext, Subscriber, Task<IResult>> get,
         Func<TPage, HttpContext, Subscriber, Task<IResult>> post)
         where TPage : notnull
     {
         // Some mail scanners send HEAD: it is answered like the GET (which changes nothing); Kestrel sends no body.
         app.MapMethods(prefix + "/{token}", [HttpMethods.Get, HttpMethods.Head], ([AsParameters] SignedRequest<TPage> request) =>
-            request.HandleAsync(purpose, subscriber => Task.FromResult(get(request.Page, request.Context, subscriber))));
+            request.HandleAsync(purpose, subscriber => get(request.Page, request.Context, subscriber)));
         app.MapPost(prefix + "/{token}", ([AsParameters] SignedRequest<TPage> request) =>
             request.HandleAsync(purpose, subscriber => post(request.Page, request.Context, subscriber)));
     }

@@ -16,7 +16,7 @@ public sealed class UnsubscribePage(WebPages pages, Forms forms, SiteLinks links
 {
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapSigned<UnsubscribePage>("/unsubscribe", TokenPurpose.Unsubscribe,
-            (page, context, subscriber) => page.Render(context, subscriber),
+            (page, context, subscriber) => Task.FromResult(page.Render(context, subscriber)),
             (page, context, subscriber) => page.UnsubscribeAsync(context, subscriber));
 
     private async Task<IResult> UnsubscribeAsync(HttpContext context, Subscriber subscriber)

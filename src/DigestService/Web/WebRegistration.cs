@@ -14,6 +14,8 @@ public static class WebRegistration
         services.AddSingleton<WebPages>();
         services.AddSingleton<Forms>();
         services.AddSingleton<ConfirmPage>();
+        services.AddSingleton<FeedbackPage>();
+        services.AddSingleton<EditionPage>();
         services.AddSingleton<UnsubscribePage>();
         services.AddSingleton<PreferencesPage>();
         services.AddSingleton<PreferenceActions>();
@@ -50,6 +52,8 @@ public static class WebRegistration
         ConfirmPage.Map(app);
         PreferenceActions.Map(app);
         UnsubscribePage.Map(app);
+        FeedbackPage.Map(app);
+        EditionPage.Map(app);
         app.MapArchive();
         return app;
     }

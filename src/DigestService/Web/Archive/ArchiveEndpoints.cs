@@ -23,11 +23,12 @@ public static class ArchiveEndpoints
     {
         app.MapGet("/archive", ArchiveListPage.RenderAsync);
         app.MapGet("/archive/feed.xml", FeedAsync);
+        app.MapGet("/archive/latest", LatestAsync);
         app.MapGet("/archive/{date}", PageAsync);
         return app;
     }
 
-    private static async Task<IResult> PageAsync(string date, PaperSelector selector, WebPages pages, IOptions<DigestOptions> digest, CancellationToken cancellationToken)
+    private static async Task<IResult> PageAsync(string date, PaperSelector selector, EditionStore store, WebPages pages, IOptions<DigestOptions> digest, CancellationToken cancellationToken)
     {
         var papers = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var edition) && EditionRange.Contains(edition)
             ? await selector.StartSession().GlobalAsync(edition, digest.Value.MaxPapers, cancellationToken)
@@ -39,8 +40,21 @@ public static class ArchiveEndpoints
                 StatusCodes.Status404NotFound, new PageLink("/", "Get the trending papers of your topics by email"));
         }
         var shown = edition.ToString(LongDate, CultureInfo.InvariantCulture);
-        return pages.Page("archive", $"Trending papers, {shown}", new { Date = shown, Papers = papers.Select(PaperView.From).ToList() });
+        var (previous, next) = await store.NeighbourDaysAsync(edition, cancellationToken);
+        return pages.Page("archive", $"Trending papers, {shown}", new
+        {
+            Date = shown,
+            Papers = papers.Select(PaperView.From).ToList(),
+            Previous = previous is { } p ? new PageLink("/archive/" + p.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.ToString(LongDate, CultureInfo.InvariantCulture)) : null,
+            Next = next is { } n ? new PageLink("/archive/" + n.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), n.ToString(LongDate, CultureInfo.InvariantCulture)) : null,
+        });
     }
+
+    /// <summary>The newest edition (the sign-up page's "latest edition" link), or the list of editions while there is none.</summary>
+    private static async Task<IResult> LatestAsync(EditionStore store, CancellationToken cancellationToken) =>
+        (await store.ListingDaysAsync(1, offset: 0, cancellationToken)) is [var newest]
+            ? Results.Redirect("/archive/" + newest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            : Results.Redirect("/archive");
 
     private static async Task<IResult> FeedAsync(
         EditionStore store, PaperSelector selector, SiteLinks links, IOptions<SiteOptions> site, IOptions<DigestOptions> digest, TimeProvider clock,

@@ -1,13 +1,14 @@
 -- Add or update one subscriber by address (add, import); a field left null keeps its stored value.
-INSERT INTO subscribers (email, status, topics, keywords, time_zone, delivery_hour, frequency, weekly_day, max_papers,
+INSERT INTO subscribers (email, status, topics, keywords, authors, time_zone, delivery_hour, frequency, weekly_day, max_papers,
                          created_at, confirmed_at)
-VALUES (@Email, COALESCE(@Status, 'pending'), COALESCE(@Topics, ''), COALESCE(@Keywords, ''), COALESCE(@TimeZone, 'UTC'),
+VALUES (@Email, COALESCE(@Status, 'pending'), COALESCE(@Topics, ''), COALESCE(@Keywords, ''), COALESCE(@Authors, ''), COALESCE(@TimeZone, 'UTC'),
         COALESCE(@DeliveryHour, 7), COALESCE(@Frequency, 'daily'), COALESCE(@WeeklyDay, 1), COALESCE(@MaxPapers, @DefaultMaxPapers),
         @Now, CASE WHEN @Status = 'active' THEN @Now END)
 ON CONFLICT (email) DO UPDATE SET
     status        = COALESCE(@Status, subscribers.status),
     topics        = COALESCE(@Topics, subscribers.topics),
     keywords      = COALESCE(@Keywords, subscribers.keywords),
+    authors       = COALESCE(@Authors, subscribers.authors),
     time_zone     = COALESCE(@TimeZone, subscribers.time_zone),
     delivery_hour = COALESCE(@DeliveryHour, subscribers.delivery_hour),
     frequency     = COALESCE(@Frequency, subscribers.frequency),
