@@ -17,6 +17,7 @@ public static class StartupChecks
         await services.GetRequiredService<TokenKeyRing>().InitializeAsync(cancellationToken);
         await services.GetRequiredService<AddressHasher>().InitializeAsync(cancellationToken);
         await services.GetRequiredService<SubscriberStore>().BackfillSuppressionsAsync(cancellationToken);
+        await services.GetRequiredService<StoredAddressBackfill>().RunAsync(cancellationToken);
         services.GetRequiredService<TemplateCatalog>();
     }
 }

@@ -17,6 +17,7 @@ public static class StoreRegistration
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<PaperStore>();
         services.AddSingleton<AddressHasher>();
+        services.AddSingleton<StoredAddressBackfill>();
         services.AddSingleton<ConsentLedger>();
         services.AddSingleton<SubscriberStore>();
         services.AddSingleton<DeliveryStore>();

@@ -65,7 +65,7 @@ public abstract class SuppressionTests : SiteTest
             Assert.Matches($"^{address}: refused: .+ on \\d{{4}}-\\d{{2}}-\\d{{2}}; only they can resubscribe, from the sign-up page$", add.Error.Trim());
         }
         // Another spelling of the same mailbox is the same person; the date is the site's (fake) clock's.
-        Assert.Equal("LEFT@example.org: refused: unsubscribed on 2026-08-19; only they can resubscribe, from the sign-up page",
+        Assert.Equal("left@example.org: refused: unsubscribed on 2026-08-19; only they can resubscribe, from the sign-up page",
             (await App.RunAsync("subscribers", "add", "LEFT@example.org")).Error.Trim());
         var file = Path.Combine(App.Directory, "old-list.csv");
         await File.WriteAllTextAsync(file, "email\n" + string.Join("\n", Leavers.Append("new@example.org").Append("stays@example.org")) + "\n");
