@@ -53,6 +53,23 @@ public class ReadinessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_source_whose_latest_ingest_failed_is_Degraded_even_after_a_recent_success()
+    {
+        _feed.Handler = FeedServer.ServeFixtureDays;
+        await using var site = await RunningSite.StartAsync(_app);
+        Assert.Equal(0, (await _app.RunAsync("ingest", "--date", "2026-08-13")).ExitCode);
+        Assert.Equal("Healthy", (await ReadyAsync(site)).Body.GetProperty("checks").GetProperty("feed").GetProperty("status").GetString());
+
+        _feed.Handler = _ => new FeedAnswer(503, "down for maintenance", "text/plain");
+        await _app.RunAsync("ingest", "--date", "2026-08-13");
+
+        var feed = (await ReadyAsync(site)).Body.GetProperty("checks").GetProperty("feed");
+        Assert.Equal("Degraded", feed.GetProperty("status").GetString());
+        Assert.Contains("huggingface", feed.GetProperty("description").GetString());
+        Assert.Contains("503", feed.GetProperty("description").GetString());
+    }
+
+    [Fact]
     public async Task A_database_without_its_migrations_is_Unhealthy_with_503()
     {
         await using var site = await RunningSite.StartAsync(_app);
