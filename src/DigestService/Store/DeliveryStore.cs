@@ -67,7 +67,7 @@ public sealed class DeliveryStore(Database database, ConsentLedger ledger, IOpti
         if (claimed.Count == 0)
             return claimed;
         await using var reader = await database.OpenAsync(cancellationToken);
-        var messages = (await reader.QueryAsync<(long Id, byte[] Message)>(database.Sql["ClaimedMessages"], new { Ids = claimed.Select(r => r.Id) }))
+        var messages = (await reader.QueryAsync<(long Id, byte[] Message)>(database.Sql["ClaimedMessages"], new { Ids = claimed.Select(r => r.Id).ToArray() }))
             .ToDictionary(m => m.Id, m => m.Message);
         return claimed.Select(r => r with
         {
@@ -83,6 +83,7 @@ public sealed class DeliveryStore(Database database, ConsentLedger ledger, IOpti
     public Task RecordAsync(IReadOnlyList<DeliveryOutcome> outcomes, string owner, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {
+            await connection.ExecuteAsync(database.Sql["AsyncCommit"], transaction: transaction);
             var now = Iso.Instant(clock.GetUtcNow());
             foreach (var outcome in outcomes)
             {

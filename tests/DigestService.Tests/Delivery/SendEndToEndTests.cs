@@ -1,15 +1,21 @@
+using DigestService.Config;
 using DigestService.Tests.Support;
 using MimeKit;
 
 namespace DigestService.Tests.Delivery;
 
 /// <summary>Feed on loopback → ingest → send → a real SMTP server, checked on the received MIME.</summary>
-public class SendEndToEndTests : IAsyncLifetime
+public abstract class SendEndToEndTests : IAsyncLifetime
 {
+    /// <summary>The database the app runs on; a test class per provider overrides it.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private const string HostileTitle = "Attention <script>alert('x')</script> & \"Friends\"";
     private readonly FeedServer _feed = new();
     private readonly TestSmtpServer _smtp = new();
-    private readonly TestApp _app = new();
+    private readonly TestApp _app;
+
+    protected SendEndToEndTests() => _app = new TestApp(Provider);
 
     public async Task InitializeAsync()
     {
@@ -181,4 +187,11 @@ public class SendEndToEndTests : IAsyncLifetime
         Assert.Equal(0, retried.ExitCode);
         Assert.Equal(2, _smtp.Messages.Count);
     }
+}
+
+public sealed class SendEndToEndTestsOnSqlite : SendEndToEndTests;
+
+public sealed class SendEndToEndTestsOnPostgres : SendEndToEndTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

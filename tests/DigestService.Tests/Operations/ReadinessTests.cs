@@ -75,6 +75,28 @@ public class ReadinessTests : IAsyncLifetime
         Assert.Equal("ok", await http.GetStringAsync(site.BaseUrl + "/healthz"));
     }
 
+    [Fact]
+    public async Task Check_descriptions_go_only_to_clients_in_Metrics_AllowFrom_others_get_the_statuses()
+    {
+        _app.With("Smtp:Port", FeedServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await using var site = await RunningSite.StartAsync(_app);
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, site.BaseUrl + "/readyz");
+        request.Headers.Add("X-Forwarded-For", "203.0.113.9");
+
+        using var outside = await http.SendAsync(request);
+        var body = JsonDocument.Parse(await outside.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, outside.StatusCode);
+        Assert.Equal("Degraded", body.GetProperty("status").GetString());
+        var smtp = body.GetProperty("checks").GetProperty("smtp");
+        Assert.Equal("Degraded", smtp.GetProperty("status").GetString());
+        Assert.False(smtp.TryGetProperty("description", out _));
+        Assert.DoesNotContain("127.0.0.1", body.ToString());
+        var inside = (await ReadyAsync(site)).Body.GetProperty("checks").GetProperty("smtp");
+        Assert.False(string.IsNullOrEmpty(inside.GetProperty("description").GetString()));
+    }
+
     public async Task DisposeAsync()
     {
         await _feed.DisposeAsync();
