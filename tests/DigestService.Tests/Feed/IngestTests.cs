@@ -107,6 +107,10 @@ public abstract class IngestTests : FeedServerTest
         await using var db = await App.OpenAsync();
         var row = await db.QuerySingleAsync<(string Authors, string Abstract, string? Summary, long Upvotes)>(
             "SELECT authors, abstract, ai_summary, upvotes FROM papers WHERE arxiv_id = '2608.12313'");
+        var credits = await db.QuerySingleAsync<(string? Thumbnail, string? Organization, string? SubmittedBy)>(
+            "SELECT thumbnail, organization, submitted_by FROM papers WHERE arxiv_id = '2608.12313'");
+        Assert.Equal("https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2608.12313.png", credits.Thumbnail);
+        Assert.Equal("taesiri", credits.SubmittedBy);
         Assert.NotEqual("[]", row.Authors);
         Assert.NotEmpty(row.Abstract);
         Assert.NotNull(row.Summary);
