@@ -8,6 +8,8 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 [ -x /usr/sbin/smtp-sink ] || need+=(postfix)
 # The bounce-mailbox tests read reports from a real IMAP/POP3 server.
 [ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd dovecot-pop3d)
+# The Store tests run on PostgreSQL too: they start a throwaway server of their own from its binaries (no service).
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   echo "deploy/test.sh: installing ${need[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

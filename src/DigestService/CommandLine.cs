@@ -1,6 +1,6 @@
 using System.CommandLine;
 using DigestService.Cli;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 
 namespace DigestService;
@@ -39,7 +39,7 @@ public static class CommandLine
             await error.WriteLineAsync(OneLine($"configuration error: {string.Join(" ", e.Failures)}"));
             return 1;
         }
-        catch (SqliteException e)
+        catch (DbException e)
         {
             await error.WriteLineAsync(OneLine($"database error: {e.Message}"));
             return 1;

@@ -15,7 +15,8 @@ namespace DigestService.Addresses;
 /// to one spelling), kept in its Unicode form in lowercase: <c>user@xn--bcher-kva.de</c> and <c>user@BÜCHER.de</c>
 /// are both <c>user@bücher.de</c>. Mail libraries write the ASCII form on the wire when the server needs it.</item>
 /// <item>Local part: quotes removed (RFC 5322: <c>"victim"@x</c> is <c>victim@x</c>), then NFC, the normalisation
-/// RFC 6532 asks for. Case is kept (a few servers still tell it apart); comparisons ignore ASCII case.</item>
+/// RFC 6532 asks for, then lowercased in full (<c>Ä@x</c> is <c>ä@x</c>): every mail service in use treats case as one
+/// mailbox, and keying on one case is what keeps per-address limits from being multiplied by spelling.</item>
 /// <item>Refused: invisible and text-direction characters anywhere (soft hyphen, zero-width, bidi controls, variation
 /// selectors: they make one address look like another), compatibility look-alikes in the local part (full-width or
 /// circled letters: NFKC would merge them, but the receiving server decides what they mean, so we do not guess),
@@ -114,7 +115,7 @@ public static partial class AddressCanonicalizer
             return (null, "the part before the @ may use letters, digits, dots (not two in a row, not first or last) and ! # $ % & ' * + - / = ? ^ _ ` { | } ~ only");
         if (Encoding.UTF8.GetByteCount(content) > MaxLocalPartOctets)
             return (null, $"the part before the @ is longer than {MaxLocalPartOctets} bytes");
-        return (content, null);
+        return (content.ToLowerInvariant().Normalize(NormalizationForm.FormC), null);
     }
 
     /// <summary>The text of a quoted string (RFC 5322 quoted-pairs undone); null when it holds an unescaped quote.</summary>

@@ -33,7 +33,7 @@ public sealed partial class SubscribersUnsuppressVerb(
         var reason = parsed.GetRequiredValue<string>(ReasonOption).Trim();
         if (reason.Length == 0)
             throw new UsageException($"{ReasonOption} must say why the person asked to come back (it is kept in the audit trail)");
-        var cause = new ChangeCause(ChangeSource.Cli, $"subscribers unsuppress: {reason}; a confirmation link was sent, nothing changes until they use it");
+        var cause = new ChangeCause(ChangeSource.Cli, $"subscribers unsuppress: {reason}; a confirmation link was requested; nothing changes until they use it");
         if (await store.ForUnsuppressAsync(email, cause, cancellationToken) is not var (subscriber, suppression))
         {
             await console.Error.WriteLineAsync($"{email}: not suppressed; nothing to undo");

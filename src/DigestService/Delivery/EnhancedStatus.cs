@@ -6,7 +6,7 @@ namespace DigestService.Delivery;
 /// <summary>
 /// An RFC 3463 enhanced status code (class.subject.detail), as an SMTP reply starts its text or a DSN gives its Status,
 /// and what it says about the address: 5.1.x (bad address, 5.1.10 included) and 5.2.1 (mailbox disabled) are hard
-/// bounces; 5.2.2 (mailbox full) and 4.x.x are worth retrying; 5.7.x is the receiver's policy, not the address.
+/// bounces, except 5.1.7 and 5.1.8 (a bad sender address or domain: ours, not the subscriber's); 5.2.2 (mailbox full) and 4.x.x are worth retrying; 5.7.x is the receiver's policy, not the address.
 /// </summary>
 public readonly partial record struct EnhancedStatus(int Class, int Subject, int Detail)
 {
@@ -21,7 +21,7 @@ public readonly partial record struct EnhancedStatus(int Class, int Subject, int
         static int Number(Group group) => int.Parse(group.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
     }
 
-    public bool IsHardBounce => Class == 5 && (Subject == 1 || (Subject, Detail) == (2, 1));
+    public bool IsHardBounce => Class == 5 && ((Subject == 1 && Detail is not (7 or 8)) || (Subject, Detail) == (2, 1));
 
     public bool IsTransient => Class == 4 || (Class, Subject, Detail) == (5, 2, 2);
 

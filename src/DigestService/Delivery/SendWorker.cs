@@ -43,7 +43,10 @@ public sealed partial class SendWorker(
                 {
                     using var permit = await limiter.AcquireAsync(1, cancellationToken);
                 }
-                _previous = recorder.Record(await AttemptAsync(_connection!, row, _previous, cancellationToken));
+                if (await AttemptAsync(_connection!, row, _previous, cancellationToken) is { } outcome)
+                    _previous = recorder.Record(outcome);
+                else
+                    await recorder.GiveBackAsync([row]);
             }
             await _previous;
         }
@@ -122,8 +125,11 @@ public sealed partial class SendWorker(
         return !run.IsPaused;
     }
 
-    /// <summary>One attempt; <paramref name="previous"/> (the recording of this connection's last outcome) must finish before the server can accept this one.</summary>
-    private async Task<DeliveryOutcome> AttemptAsync(IMailConnection connection, OutboxRow row, Task previous, CancellationToken cancellationToken)
+    /// <summary>
+    /// One attempt; <paramref name="previous"/> (the recording of this connection's last outcome) must finish before the
+    /// server can accept this one. Null when the server refused our sender: the run pauses and the row goes back unsent.
+    /// </summary>
+    private async Task<DeliveryOutcome?> AttemptAsync(IMailConnection connection, OutboxRow row, Task previous, CancellationToken cancellationToken)
     {
         using var message = StoredMessage.Parse(row.Message);
         DeliveryOutcome outcome;
@@ -133,6 +139,12 @@ public sealed partial class SendWorker(
             var reply = await connection.SendAsync(message, previous, cancellationToken);
             metrics.SmtpSent(System.Diagnostics.Stopwatch.GetElapsedTime(started));
             outcome = new DeliveryOutcome(row, DeliveryState.Sent, reply);
+        }
+        catch (Exception e) when (SmtpOutcome.Classify(e) is { SenderRefused: true } refused)
+        {
+            run.Pause($"the mail server refuses our sender address (check Smtp:From): {refused.Reply}");
+            LogSenderRefused(refused.Reply);
+            return null;
         }
         catch (Exception e) when (SmtpOutcome.Classify(e) is { } failure)
         {
@@ -164,6 +176,9 @@ public sealed partial class SendWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} attempt {Attempt}: {State} ({Reply})")]
     private partial void LogAttemptFailed(long deliveryId, long attempt, string state, string reply);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The mail server refuses the sender (check Smtp:From and its domain); the run stops: {Reply}")]
+    private partial void LogSenderRefused(string reply);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot connect to the mail server: {Reason}")]
     private partial void LogConnectFailed(string reason);

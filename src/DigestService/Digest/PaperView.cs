@@ -20,6 +20,15 @@ public sealed partial record PaperView
     public string? GithubUrl { get; init; }
     public long? GithubStars { get; init; }
     public string? ProjectUrl { get; init; }
+
+    /// <summary>
+    /// The feed's preview image, web links only. The email declares it 320 × 173 (Hugging Face's cards are 1200 × 648)
+    /// so clients reserve its space, and on narrow screens shrinks with height:auto; its alt text names the paper.
+    /// </summary>
+    public string? ThumbnailUrl { get; init; }
+
+    /// <summary>Who the paper comes from, when the feed says: "KAIST AI · submitted by Kang Liao"; empty otherwise.</summary>
+    public string Credit { get; init; } = "";
     public string Why { get; init; } = "";
     public bool InTopics { get; init; }
     public string MoreUrl { get; init; } = "";
@@ -48,6 +57,16 @@ public sealed partial record PaperView
         GithubUrl = SafeUrl(paper.GithubRepo),
         GithubStars = SafeUrl(paper.GithubRepo) is null ? null : paper.GithubStars,
         ProjectUrl = SafeUrl(paper.ProjectPage),
+        ThumbnailUrl = SafeUrl(paper.Thumbnail),
+        Credit = CreditLine(paper.Organization, paper.SubmittedBy),
+    };
+
+    public static string CreditLine(string? organization, string? submittedBy) => (organization, submittedBy) switch
+    {
+        (null, null) => "",
+        (_, null) => organization,
+        (null, _) => $"Submitted by {submittedBy}",
+        _ => $"{organization} · submitted by {submittedBy}",
     };
 
     public static string AuthorLine(IReadOnlyList<string> names) => names.Count switch

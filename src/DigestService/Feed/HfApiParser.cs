@@ -59,6 +59,10 @@ public static class HfApiParser
                 GithubStars = Int(paper, "githubStars"),
                 ProjectPage = NullIfEmpty(String(paper, "projectPage")),
                 PublishedAt = Instant(paper, "publishedAt"),
+                // mediaUrl is the thumbnail's name in the 2024 schema.
+                Thumbnail = NullIfEmpty(String(entry, "thumbnail") ?? String(entry, "mediaUrl")),
+                Organization = DisplayName(entry, "organization") ?? DisplayName(paper, "organization"),
+                SubmittedBy = DisplayName(entry, "submittedBy") ?? DisplayName(paper, "submittedOnDailyBy"),
             });
         }
         return papers.Build();
@@ -74,6 +78,15 @@ public static class HfApiParser
             .Where(name => name.Length > 0)
             .ToList();
     }
+
+    /// <summary>
+    /// The name of an account object (organization or user): its full name, else its handle (<c>name</c>, or <c>user</c>
+    /// in <c>submittedOnDailyBy</c>). Entries of 2024 carry none.
+    /// </summary>
+    private static string? DisplayName(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var account) && account.ValueKind == JsonValueKind.Object
+            ? NullIfEmpty(Text.CollapseWhitespace(String(account, "fullname") ?? String(account, "name") ?? String(account, "user")))
+            : null;
 
     /// <summary>A string property, or null when it is absent or not a string.</summary>
     internal static string? String(JsonElement element, string name) =>

@@ -4,7 +4,10 @@ using Quartz;
 
 namespace DigestService.Jobs;
 
-/// <summary>At start-up, runs at once each job whose scheduled time passed while the service was down.</summary>
+/// <summary>
+/// At start-up, runs at once each job whose scheduled time passed while the service was down; in a cluster, the one
+/// node that claims the missed run does (the claim is a row in the database).
+/// </summary>
 public sealed partial class CatchUpOnStart(
     ISchedulerFactory schedulers,
     JobRuns runs,
@@ -19,7 +22,8 @@ public sealed partial class CatchUpOnStart(
         foreach (var (job, cron) in new[] { (IngestJob.Key, schedule.IngestCron), (SendDueJob.Key, schedule.SendCron), (RetentionJob.Key, RetentionJob.Cron) })
         {
             var last = await runs.LastAsync(job, cancellationToken);
-            if (!MissedRun.WasMissed(cron, schedule.Zone, last, clock.GetUtcNow()))
+            if (!MissedRun.WasMissed(cron, schedule.Zone, last, clock.GetUtcNow())
+                || !await runs.ClaimCatchUpAsync(job, last, clock.GetUtcNow(), cancellationToken))
                 continue;
             LogCatchingUp(job.Name, last);
             await scheduler.TriggerJob(job, cancellationToken);

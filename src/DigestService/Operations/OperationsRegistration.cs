@@ -16,6 +16,8 @@ public static class OperationsRegistration
         services.AddSection<AdminOptions>(configuration, "Admin");
         services.AddSingleton<AdminDashboard>();
         services.AddSingleton<AdminAccess>();
+        services.AddSingleton<VerifiedCredentials>();
+        services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(limiter => limiter.AddPolicy<string, AdminRateLimit>(AdminRateLimit.Policy));
         services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((host, shutdown) => host.ShutdownTimeout = shutdown.Value.Timeout);
         services.AddSingleton<SmtpHealthCheck>();
         services.AddHealthChecks()

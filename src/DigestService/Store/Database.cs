@@ -1,14 +1,32 @@
 using System.Data;
+using System.Data.Common;
+using DigestService.Config;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace DigestService.Store;
 
-/// <summary>Opens connections to the SQLite file with the pragmas every connection needs.</summary>
-public sealed class Database
+/// <summary>
+/// Opens connections to the configured database: the SQLite file with the pragmas every connection needs, or a pooled
+/// PostgreSQL data source. Stores use <see cref="Sql"/>, the named SQL of that engine's dialect.
+/// </summary>
+public sealed class Database : IAsyncDisposable
 {
-    public Database(IConfiguration configuration, IHostEnvironment environment, SqlCatalog sql)
+    private readonly NpgsqlDataSource? _postgres;
+
+    public Database(IConfiguration configuration, IHostEnvironment environment, IOptions<DatabaseOptions> options)
     {
-        var builder = new SqliteConnectionStringBuilder(configuration.GetConnectionString("Digest") ?? "Data Source=data/digest.db")
+        Provider = options.Value.Engine;
+        Sql = new SqlCatalog(Provider);
+        var configured = configuration.GetConnectionString("Digest");
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            _postgres = PostgresSource(configured);
+            ConnectionString = _postgres.ConnectionString;
+            return;
+        }
+        var builder = new SqliteConnectionStringBuilder(configured ?? "Data Source=data/digest.db")
         {
             // Writers wait for each other instead of failing with SQLITE_BUSY.
             DefaultTimeout = 30,
@@ -23,15 +41,18 @@ public sealed class Database
         if (!string.IsNullOrEmpty(directory))
             Directory.CreateDirectory(directory);
         ConnectionString = builder.ToString();
-        Sql = sql;
     }
+
+    public DatabaseProvider Provider { get; }
 
     public string ConnectionString { get; }
 
     public SqlCatalog Sql { get; }
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
+        if (_postgres is not null)
+            return await _postgres.OpenConnectionAsync(cancellationToken);
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);
         using var command = connection.CreateCommand();
@@ -40,13 +61,42 @@ public sealed class Database
         return connection;
     }
 
-    /// <summary>Runs <paramref name="work"/> in one write transaction, taken up front so concurrent writers queue instead of deadlocking.</summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, IDbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs <paramref name="work"/> in one write transaction. On SQLite it is taken up front (BEGIN IMMEDIATE), so
+    /// concurrent writers queue instead of deadlocking; on PostgreSQL it is READ COMMITTED, and the dialect's SQL takes
+    /// the row locks a read-then-write needs (FOR UPDATE), so nodes write side by side.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+        var isolation = Provider == DatabaseProvider.Postgres ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable;
+        await using var transaction = await connection.BeginTransactionAsync(isolation, cancellationToken);
         var result = await work(connection, transaction);
         await transaction.CommitAsync(cancellationToken);
         return result;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null)
+            await _postgres.DisposeAsync();
+    }
+
+    private static NpgsqlDataSource PostgresSource(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+            throw new InvalidOperationException("ConnectionStrings:Digest must be an Npgsql connection string (Host=...;Database=...) when Database:Provider is Postgres.");
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(configured);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"ConnectionStrings:Digest is not an Npgsql connection string ({e.Message}); with Database:Provider Postgres it reads Host=...;Database=...;Username=....");
+        }
+        if (string.IsNullOrWhiteSpace(builder.Host))
+            throw new InvalidOperationException("ConnectionStrings:Digest names no PostgreSQL host (Host=...) while Database:Provider is Postgres.");
+        return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
     }
 }

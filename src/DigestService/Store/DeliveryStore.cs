@@ -1,6 +1,4 @@
-using System.Data;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using DigestService.Config;
 using Microsoft.Extensions.Options;
 
@@ -20,26 +18,29 @@ public sealed class DeliveryStore(Database database, ConsentLedger ledger, IOpti
         {
             var now = clock.GetUtcNow();
             var leaseExpires = Iso.Instant(now + options.Value.LeaseDuration);
-            using var delivery = Prepared(connection, transaction, "InsertDelivery", "SubscriberId", "Edition", "State", "MessageId", "PaperCount", "Attempts", "Now", "LeaseOwner", "LeaseExpires");
-            using var message = Prepared(connection, transaction, "InsertDeliveryMessage", "DeliveryId", "Message");
-            using var paper = Prepared(connection, transaction, "InsertSentPaper", "SubscriberId", "ArxivId", "Edition", "Position", "Why");
+            using var commands = new PreparedCommands(connection, transaction, database.Sql);
             var queued = new List<QueuedDelivery?>(batch.Count);
             foreach (var planned in batch)
             {
                 var edition = Iso.Date(planned.Edition);
                 var claimed = owner is not null && planned.Message is not null;
-                var id = await ExecuteAsync(delivery, cancellationToken, planned.SubscriberId, edition,
-                    planned.Message is null ? DeliveryState.Skipped : claimed ? DeliveryState.Sending : DeliveryState.Queued,
-                    planned.MessageId, planned.PaperIds.Count, claimed ? 1 : 0, Iso.Instant(now), claimed ? owner : null, claimed ? leaseExpires : null);
+                var id = await commands.For("InsertDelivery",
+                    ("SubscriberId", planned.SubscriberId), ("Edition", edition),
+                    ("State", planned.Message is null ? DeliveryState.Skipped : claimed ? DeliveryState.Sending : DeliveryState.Queued),
+                    ("MessageId", planned.MessageId), ("PaperCount", planned.PaperIds.Count), ("Attempts", claimed ? 1 : 0), ("Now", Iso.Instant(now)),
+                    ("LeaseOwner", claimed ? owner : null), ("LeaseExpires", claimed ? leaseExpires : null)).ExecuteScalarAsync(cancellationToken);
                 if (id is not long deliveryId)
                 {
                     queued.Add(null);
                     continue;
                 }
                 if (planned.Message is not null)
-                    await ExecuteAsync(message, cancellationToken, deliveryId, planned.Message);
+                    await commands.For("InsertDeliveryMessage", ("DeliveryId", deliveryId), ("Message", planned.Message)).ExecuteNonQueryAsync(cancellationToken);
                 for (var position = 0; position < planned.PaperIds.Count; position++)
-                    await ExecuteAsync(paper, cancellationToken, planned.SubscriberId, planned.PaperIds[position], edition, position, planned.Reasons?[position]);
+                {
+                    await commands.For("InsertSentPaper", ("SubscriberId", planned.SubscriberId), ("ArxivId", planned.PaperIds[position]),
+                        ("Edition", edition), ("Position", position), ("Why", planned.Reasons?[position])).ExecuteNonQueryAsync(cancellationToken);
+                }
                 queued.Add(new QueuedDelivery(planned, claimed ? new OutboxRow
                 {
                     Id = deliveryId, SubscriberId = planned.SubscriberId, Edition = edition, MessageId = planned.MessageId, Message = planned.Message!, Attempts = 1,
@@ -47,24 +48,6 @@ public sealed class DeliveryStore(Database database, ConsentLedger ledger, IOpti
             }
             return queued;
         }, cancellationToken);
-
-    /// <summary>A command of the named SQL for many executions in one transaction: SQLite compiles it once.</summary>
-    private SqliteCommand Prepared(SqliteConnection connection, IDbTransaction transaction, string name, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = (SqliteTransaction)transaction;
-        command.CommandText = database.Sql[name];
-        foreach (var parameter in parameters)
-            command.Parameters.Add(new SqliteParameter { ParameterName = "@" + parameter });
-        return command;
-    }
-
-    private static async Task<long?> ExecuteAsync(SqliteCommand command, CancellationToken cancellationToken, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        return await command.ExecuteScalarAsync(cancellationToken) is long id ? id : null;
-    }
 
     /// <summary>
     /// Marks unsent rows of people who left or bounced as skipped. Once a run is enough: the claim itself takes only
@@ -97,7 +80,7 @@ public sealed class DeliveryStore(Database database, ConsentLedger ledger, IOpti
         if (claimed.Count == 0)
             return claimed;
         await using var reader = await database.OpenAsync(cancellationToken);
-        var messages = (await reader.QueryAsync<(long Id, byte[] Message)>(database.Sql["ClaimedMessages"], new { Ids = claimed.Select(r => r.Id) }))
+        var messages = (await reader.QueryAsync<(long Id, byte[] Message)>(database.Sql["ClaimedMessages"], new { Ids = claimed.Select(r => r.Id).ToArray() }))
             .ToDictionary(m => m.Id, m => m.Message);
         return claimed.Select(r => r with
         {
@@ -113,6 +96,7 @@ public sealed class DeliveryStore(Database database, ConsentLedger ledger, IOpti
     public Task RecordAsync(IReadOnlyList<DeliveryOutcome> outcomes, string owner, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {
+            await connection.ExecuteAsync(database.Sql["AsyncCommit"], transaction: transaction);
             var now = Iso.Instant(clock.GetUtcNow());
             foreach (var outcome in outcomes)
             {

@@ -60,13 +60,22 @@ public sealed class EditionStore(Database database)
         });
     }
 
-    /// <summary>The papers with search ids from <paramref name="firstDoc"/> to <paramref name="lastDoc"/> that an FTS5 expression matches.</summary>
+    /// <summary>
+    /// The papers with search ids from <paramref name="firstDoc"/> to <paramref name="lastDoc"/> that a phrase matches.
+    /// The phrase is written as FtsQuery writes it (one quoted FTS5 phrase, <c>*</c> after it for a prefix): SQLite
+    /// runs it as it is; PostgreSQL gets back its plain text and whether the last word is a prefix.
+    /// </summary>
     public async Task<IReadOnlyList<PhraseMatch>> MatchAsync(string match, long firstDoc, long lastDoc, ColumnWeights weights, CancellationToken cancellationToken = default)
     {
+        var prefix = match.EndsWith('*');
+        var quoted = prefix ? match[..^1] : match;
+        var text = quoted[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var reader = await connection.ExecuteReaderAsync(database.Sql["MatchPhrase"], new
         {
             Match = match,
+            Text = text,
+            Prefix = prefix,
             FirstDoc = firstDoc,
             LastDoc = lastDoc,
             TitleWeight = weights.Title,

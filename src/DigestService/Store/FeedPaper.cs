@@ -20,4 +20,12 @@ public sealed record FeedPaper
     public int? GithubStars { get; init; }
     public string? ProjectPage { get; init; }
     public DateTimeOffset? PublishedAt { get; init; }
+
+    /// <summary>The feed's preview image URL, as given (only web links are ever shown).</summary>
+    public string? Thumbnail { get; init; }
+
+    /// <summary>The organization the paper is filed under, and who submitted it to the list; names for display.</summary>
+    public string? Organization { get; init; }
+
+    public string? SubmittedBy { get; init; }
 }

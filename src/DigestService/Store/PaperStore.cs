@@ -25,6 +25,7 @@ public sealed class PaperStore(Database database, TimeProvider clock)
                     paper.Upvotes, paper.Comments, paper.AiSummary,
                     AiKeywords = paper.AiKeywords.Count > 0 ? JsonSerializer.Serialize(paper.AiKeywords) : null,
                     paper.GithubRepo, paper.GithubStars, paper.ProjectPage,
+                    paper.Thumbnail, paper.Organization, paper.SubmittedBy,
                     Categories = paper.Categories.Count > 0 ? JsonSerializer.Serialize(paper.Categories) : null,
                     PublishedAt = paper.PublishedAt is { } published ? Iso.Instant(published) : null,
                     ListedOn = Iso.Date(paper.ListedOn),

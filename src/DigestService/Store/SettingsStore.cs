@@ -19,6 +19,13 @@ public sealed class SettingsStore(Database database)
         return await connection.ExecuteScalarAsync<string>(database.Sql["GetSetting"], new { Key = key }) ?? value;
     }
 
+    /// <summary>Stores <paramref name="value"/> unless the key exists: true for the one caller that stored it.</summary>
+    public async Task<bool> TryAddAsync(string key, string value, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(database.Sql["PutSetting"], new { Key = key, Value = value }) > 0;
+    }
+
     public async Task SetAsync(string key, string value, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

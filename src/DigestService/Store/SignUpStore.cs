@@ -31,18 +31,20 @@ public sealed class SignUpStore(Database database, ConsentLedger ledger, IOption
         }, cancellationToken);
 
     /// <summary>Counts one confirmation email for the subscriber; false, and nothing counted, when the day's allowance is used up.</summary>
-    public async Task<bool> TryRecordConfirmationMailAsync(long subscriberId, int perDay, CancellationToken cancellationToken = default)
-    {
-        var now = clock.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(database.Sql["RecordConfirmationMail"], new
+    public Task<bool> TryRecordConfirmationMailAsync(long subscriberId, int perDay, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
         {
-            SubscriberId = subscriberId,
-            Now = Iso.Instant(now),
-            Since = Iso.Instant(now.AddDays(-1)),
-            PerDay = perDay,
-        }) > 0;
-    }
+            var now = clock.GetUtcNow();
+            // Nodes counting for the same subscriber take turns (an advisory lock on PostgreSQL), so both cannot pass.
+            await connection.ExecuteAsync(database.Sql["LockAddress"], new { Key = $"confirmation {subscriberId}" }, transaction);
+            return await connection.ExecuteAsync(database.Sql["RecordConfirmationMail"], new
+            {
+                SubscriberId = subscriberId,
+                Now = Iso.Instant(now),
+                Since = Iso.Instant(now.AddDays(-1)),
+                PerDay = perDay,
+            }, transaction) > 0;
+        }, cancellationToken);
 
     /// <summary>Records a confirmation request (what to apply when its link is used) and returns its id, for the link.</summary>
     public async Task<long> RequestConfirmationAsync(long subscriberId, string? topics, string? timeZone, ChangeCause cause, TimeSpan lifetime, CancellationToken cancellationToken = default)

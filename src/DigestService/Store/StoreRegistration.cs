@@ -10,12 +10,14 @@ public static class StoreRegistration
         services.AddValidatedOptions<TopicCatalogOptions>(configuration);
         services.AddSingleton<SubscriberRules>();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<SqlCatalog>();
+        services.AddSection<DatabaseOptions>(configuration, "Database");
         services.AddSingleton<Database>();
+        services.AddSingleton(provider => provider.GetRequiredService<Database>().Sql);
         services.AddSingleton<Migrator>();
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<PaperStore>();
         services.AddSingleton<AddressHasher>();
+        services.AddSingleton<StoredAddressBackfill>();
         services.AddSingleton<ConsentLedger>();
         services.AddSingleton<SubscriberStore>();
         services.AddSingleton<DeliveryStore>();
@@ -26,6 +28,7 @@ public static class StoreRegistration
         services.AddSingleton<SignUpStore>();
         services.AddSingleton<PreferenceStore>();
         services.AddSingleton<PersonalDataStore>();
+        services.AddSingleton<WebStateStore>();
         services.AddSingleton<ProfileStore>();
         services.AddSection<ProfileOptions>(configuration, "Profiles");
         services.AddSingleton<OperationsStore>();

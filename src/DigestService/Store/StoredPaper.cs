@@ -17,6 +17,9 @@ public sealed record StoredPaper
     public long? GithubStars { get; init; }
     public string? ProjectPage { get; init; }
     public string? PublishedAt { get; init; }
+    public string? Thumbnail { get; init; }
+    public string? Organization { get; init; }
+    public string? SubmittedBy { get; init; }
     public string FirstListedOn { get; init; } = "";
     public string LastListedOn { get; init; } = "";
 

@@ -142,12 +142,6 @@ public sealed class SubscriberStore(Database database, ConsentLedger ledger, IOp
     {
         public string? LastEdition { get; init; }
     }
-
-    public async Task<bool> RemoveAsync(string email, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(database.Sql["RemoveSubscriber"], new { Email = email }) > 0;
-    }
 }
 
 public enum UpsertKind { Imported, Updated, Refused }

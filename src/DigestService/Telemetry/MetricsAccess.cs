@@ -15,7 +15,7 @@ public sealed class MetricsAccess(RequestDelegate next, IOptions<MetricsOptions>
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!IsAllowed(context.Connection.RemoteIpAddress))
+        if (!IsAllowed(_allowed, context.Connection.RemoteIpAddress))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
@@ -24,12 +24,13 @@ public sealed class MetricsAccess(RequestDelegate next, IOptions<MetricsOptions>
         await next(context);
     }
 
-    private bool IsAllowed(IPAddress? address)
+    /// <summary>Whether <paramref name="address"/> is in Metrics:AllowFrom (also who may read /readyz's details).</summary>
+    public static bool IsAllowed(IReadOnlyList<IPNetwork> allowed, IPAddress? address)
     {
         if (address is null)
             return false;
         if (address.IsIPv4MappedToIPv6)
             address = address.MapToIPv4();
-        return _allowed.Any(network => network.Contains(address));
+        return allowed.Any(network => network.Contains(address));
     }
 }

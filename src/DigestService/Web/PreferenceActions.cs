@@ -138,7 +138,7 @@ public sealed class PreferenceActions(
         var data = await personalData.ReadAsync(subscriber, context.RequestAborted);
         var now = clock.GetUtcNow();
         var json = JsonSerializer.SerializeToUtf8Bytes(
-            new { ExportedAt = Iso.Instant(now), data.Subscriber, data.StatusChanges, data.Deliveries, data.SentPapers, data.ConfirmationEmailsSentAt }, ExportJson);
+            new { ExportedAt = Iso.Instant(now), data.Subscriber, data.StatusChanges, data.Deliveries, data.SentPapers, data.Ratings, data.ConfirmationEmailsSentAt }, ExportJson);
         return Results.File(json, "application/json; charset=utf-8", string.Create(CultureInfo.InvariantCulture, $"digest-data-{now:yyyy-MM-dd}.json"));
     }
 

@@ -41,9 +41,8 @@ public static class SubscribeEndpoints
         if (unknown is not null)
             return Form(context, pages, forms, catalog.Value, email, chosen, $"“{PreferencesValues.Shorten(unknown)}” is not one of the topics listed; tick the ones you want.");
 
-        using var lease = limits.AcquireForAddress(address);
-        if (!lease.IsAcquired)
-            return SubscribeRateLimits.TooMany(pages, context, lease, "This address was entered many times in the last hour. Check its inbox for our email, or try again later.");
+        if (await limits.TryCountAddressAsync(address, context.RequestAborted) is { } retryAfter)
+            return SubscribeRateLimits.TooMany(pages, context, retryAfter, "This address was entered many times in the last hour. Check its inbox for our email, or try again later.");
         var timeZone = form.Value("time_zone");
         // The email goes out in the background, so this page cannot know whether the mail server took it: it says the
         // same in every case, and a refused email is logged and can be asked for again.

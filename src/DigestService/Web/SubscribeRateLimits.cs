@@ -1,28 +1,20 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using DigestService.Config;
+using DigestService.Store;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace DigestService.Web;
 
 /// <summary>
-/// The two limits on POST /subscribe: per client (ASP.NET Core rate limiting middleware, RateLimits:SubscribePerMinute)
-/// and per email address (checked once the form is read, RateLimits:SubscribePerAddressPerHour). Both answer 429
-/// with a page and a Retry-After header.
+/// The two limits on POST /subscribe: per client (ASP.NET Core rate limiting middleware, RateLimits:SubscribePerMinute,
+/// counted by each node on its own) and per email address (RateLimits:SubscribePerAddressPerHour, counted in the
+/// database so every node shares it; checked once the form is read). Both answer 429 with a page and a Retry-After header.
 /// </summary>
-public sealed class SubscribeRateLimits : IDisposable
+public sealed class SubscribeRateLimits(WebStateStore store, IOptions<RateLimitOptions> options)
 {
     public const string PerClientPolicy = "subscribe-per-client";
-
-    private readonly PartitionedRateLimiter<string> _perAddress;
-
-    public SubscribeRateLimits(IOptions<RateLimitOptions> options)
-    {
-        var perHour = options.Value.SubscribePerAddressPerHour;
-        _perAddress = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address,
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = perHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 }));
-    }
 
     public static IServiceCollection Register(IServiceCollection services)
     {
@@ -40,15 +32,17 @@ public sealed class SubscribeRateLimits : IDisposable
         return services;
     }
 
-    /// <summary>A lease for one more sign-up of <paramref name="address"/>; not acquired when the hour's share is used.</summary>
-    public RateLimitLease AcquireForAddress(string address) => _perAddress.AttemptAcquire(address.ToLowerInvariant());
+    /// <summary>Counts one more sign-up of <paramref name="address"/>: null when allowed, else when to try again.</summary>
+    public Task<TimeSpan?> TryCountAddressAsync(string address, CancellationToken cancellationToken) =>
+        store.TryCountSignUpAsync(address, options.Value.SubscribePerAddressPerHour, cancellationToken);
 
-    public static IResult TooMany(WebPages pages, HttpContext context, RateLimitLease lease, string text)
+    public static IResult TooMany(WebPages pages, HttpContext context, RateLimitLease lease, string text) =>
+        TooMany(pages, context, lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : null, text);
+
+    public static IResult TooMany(WebPages pages, HttpContext context, TimeSpan? retryAfter, string text)
     {
-        if (lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        if (retryAfter is { } wait)
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(Math.Max(wait.TotalSeconds, 1))).ToString(CultureInfo.InvariantCulture);
         return pages.Message("Please wait a little", text, StatusCodes.Status429TooManyRequests);
     }
-
-    public void Dispose() => _perAddress.Dispose();
 }

@@ -6,7 +6,9 @@ public class AddressCanonicalizerTests
 {
     [Theory]
     [InlineData("ada@example.org", "ada@example.org")]
-    [InlineData("  Ada.Lovelace+digest@Example.ORG ", "Ada.Lovelace+digest@example.org")]
+    [InlineData("  Ada.Lovelace+digest@Example.ORG ", "ada.lovelace+digest@example.org")]
+    [InlineData("ÄNEAS.Öl@example.org", "äneas.öl@example.org")]
+    [InlineData("\"ÉCOLE\"@example.org", "\u00e9cole@example.org")]
     [InlineData("user@bücher.de", "user@bücher.de")]
     [InlineData("user@xn--bcher-kva.de", "user@bücher.de")]
     [InlineData("user@XN--BCHER-KVA.DE", "user@bücher.de")]

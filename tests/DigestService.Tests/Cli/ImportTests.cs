@@ -1,12 +1,18 @@
+using DigestService.Config;
 using System.Text;
 using DigestService.Tests.Support;
 
 namespace DigestService.Tests.Cli;
 
 /// <summary>`subscribers import` of lists as real tools export them (RFC 4180 CSV, a BOM, CRLF, quoted commas).</summary>
-public class ImportTests : IDisposable
+public abstract class ImportTests : IDisposable
 {
-    private readonly TestApp _app = new();
+    /// <summary>The database the app runs on; a test class per provider overrides it.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    private readonly TestApp _app;
+
+    protected ImportTests() => _app = new TestApp(Provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -71,4 +77,11 @@ public class ImportTests : IDisposable
         Assert.Equal("imported 2, updated 0, refused 0", import.Output.Trim());
         Assert.Equal(2, (await _app.StatsAsync())["active"]);
     }
+}
+
+public sealed class ImportTestsOnSqlite : ImportTests;
+
+public sealed class ImportTestsOnPostgres : ImportTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

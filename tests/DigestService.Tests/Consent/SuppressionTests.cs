@@ -1,3 +1,4 @@
+using DigestService.Config;
 using System.Net;
 using System.Text.Json;
 using DigestService.Tests.Support;
@@ -10,7 +11,7 @@ namespace DigestService.Tests.Consent;
 /// `add` and `import --confirmed`, stays suppressed and gets nothing from the next `send`; only their own
 /// confirmation brings them back. Real site, real SMTP server, real IMAP mailbox (Dovecot).
 /// </summary>
-public class SuppressionTests : SiteTest
+public abstract class SuppressionTests : SiteTest
 {
     private static readonly string[] Leavers = ["left@example.org", "bounced@example.org", "complained@example.org", "deleted@example.org"];
     private readonly FeedServer _feed = new();
@@ -64,7 +65,7 @@ public class SuppressionTests : SiteTest
             Assert.Matches($"^{address}: refused: .+ on \\d{{4}}-\\d{{2}}-\\d{{2}}; only they can resubscribe, from the sign-up page$", add.Error.Trim());
         }
         // Another spelling of the same mailbox is the same person; the date is the site's (fake) clock's.
-        Assert.Equal("LEFT@example.org: refused: unsubscribed on 2026-08-19; only they can resubscribe, from the sign-up page",
+        Assert.Equal("left@example.org: refused: unsubscribed on 2026-08-19; only they can resubscribe, from the sign-up page",
             (await App.RunAsync("subscribers", "add", "LEFT@example.org")).Error.Trim());
         var file = Path.Combine(App.Directory, "old-list.csv");
         await File.WriteAllTextAsync(file, "email\n" + string.Join("\n", Leavers.Append("new@example.org").Append("stays@example.org")) + "\n");
@@ -134,4 +135,11 @@ public class SuppressionTests : SiteTest
         Assert.Contains("5.1.1", trail[0].Reason);
         Assert.Contains("Feedback-Type: abuse", trail[1].Reason);
     }
+}
+
+public sealed class SuppressionTestsOnSqlite : SuppressionTests;
+
+public sealed class SuppressionTestsOnPostgres : SuppressionTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -1,9 +1,10 @@
+using DigestService.Config;
 using DigestService.Tests.Support;
 
 namespace DigestService.Tests.Delivery;
 
-/// <summary>Two real `send` processes on one SQLite file: neither waits on the other's leases, nobody gets two digests.</summary>
-public class ConcurrentSendTests : DeliveryHarness
+/// <summary>Real `send` processes on one database: neither waits on the other's leases, nobody gets two digests.</summary>
+public abstract class ConcurrentSendTests : DeliveryHarness
 {
     private const int Subscribers = 20;
 
@@ -62,6 +63,28 @@ public class ConcurrentSendTests : DeliveryHarness
         Assert.Equal(Subscribers, (await App.StatsAsync())["sent"]);
     }
 
+    [Fact]
+    public async Task Three_sends_started_together_deliver_the_edition_exactly_once()
+    {
+        await App.ImportSubscribersAsync(180, "more");
+        Smtp.AcceptDelay = TimeSpan.FromMilliseconds(5);
+        var sends = Enumerable.Range(0, 3).Select(_ => StartSend()).ToList();
+        var errors = sends.Select(s => s.Error).ToList();
+        var outputs = sends.Select(s => s.Output).ToList();
+
+        foreach (var send in sends)
+            Assert.True(await ExitsWithinAsync(send, TimeSpan.FromMinutes(2)), "a send was still running after two minutes");
+        Assert.True(sends.All(s => s.ExitCode == 0), string.Join(" | ", await Task.WhenAll(errors)));
+        var perAddress = Smtp.Messages.GroupBy(m => m.To.Mailboxes.Single().Address).Select(g => g.Count()).ToList();
+        Assert.Equal(Subscribers + 180, perAddress.Count);
+        Assert.All(perAddress, n => Assert.Equal(1, n));
+        Assert.Equal(Subscribers + 180, (await App.StatsAsync())["sent"]);
+        var sent = (await Task.WhenAll(outputs)).Select(o => int.Parse(System.Text.RegularExpressions.Regex.Match(o, @"sent (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(Subscribers + 180, sent.Sum());
+        foreach (var send in sends)
+            send.Dispose();
+    }
+
     /// <summary>Whether the process ended within <paramref name="limit"/>; one that did not is killed so the test never hangs.</summary>
     private static async Task<bool> ExitsWithinAsync(BuiltService process, TimeSpan limit)
     {
@@ -75,4 +98,11 @@ public class ConcurrentSendTests : DeliveryHarness
             return false;
         }
     }
+}
+
+public sealed class ConcurrentSendTestsOnSqlite : ConcurrentSendTests;
+
+public sealed class ConcurrentSendTestsOnPostgres : ConcurrentSendTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -29,7 +29,7 @@ public class DsnReaderTests
     {
         var bounce = Assert.Single(DsnReader.HardBounces(DsnSamples.Load("postfix-user-unknown.eml", "Gone@XN--BCHER-KVA.DE", MessageId)));
 
-        Assert.Equal("Gone@bücher.de", bounce.Recipient);
+        Assert.Equal("gone@bücher.de", bounce.Recipient);
     }
 
     [Theory]

@@ -1,10 +1,11 @@
+using DigestService.Config;
 using DigestService.Tests.Support;
 using Xunit.Abstractions;
 
 namespace DigestService.Tests.Delivery;
 
 /// <summary>The built service as a real child process, killed with SIGKILL in the middle of a send and started again.</summary>
-public class KillTests(ITestOutputHelper output) : DeliveryHarness
+public abstract class KillTests(ITestOutputHelper output) : DeliveryHarness
 {
     private const int Subscribers = 2000;
     private const int Connections = 4;
@@ -60,4 +61,12 @@ public class KillTests(ITestOutputHelper output) : DeliveryHarness
         var stats = await App.StatsAsync();
         Assert.Equal(Subscribers, stats["sent"]);
     }
+}
+
+public sealed class KillTestsOnSqlite(ITestOutputHelper output) : KillTests(output);
+
+/// <summary>On PostgreSQL the rows of the killed run are taken over through the expired-lease branch of the SKIP LOCKED claim.</summary>
+public sealed class KillTestsOnPostgres(ITestOutputHelper output) : KillTests(output)
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

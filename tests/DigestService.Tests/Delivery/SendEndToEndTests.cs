@@ -1,15 +1,21 @@
+using DigestService.Config;
 using DigestService.Tests.Support;
 using MimeKit;
 
 namespace DigestService.Tests.Delivery;
 
 /// <summary>Feed on loopback → ingest → send → a real SMTP server, checked on the received MIME.</summary>
-public class SendEndToEndTests : IAsyncLifetime
+public abstract class SendEndToEndTests : IAsyncLifetime
 {
+    /// <summary>The database the app runs on; a test class per provider overrides it.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private const string HostileTitle = "Attention <script>alert('x')</script> & \"Friends\"";
     private readonly FeedServer _feed = new();
     private readonly TestSmtpServer _smtp = new();
-    private readonly TestApp _app = new();
+    private readonly TestApp _app;
+
+    protected SendEndToEndTests() => _app = new TestApp(Provider);
 
     public async Task InitializeAsync()
     {
@@ -181,4 +187,31 @@ public class SendEndToEndTests : IAsyncLifetime
         Assert.Equal(0, retried.ExitCode);
         Assert.Equal(2, _smtp.Messages.Count);
     }
+    [Fact]
+    public async Task A_digest_stored_after_its_reader_left_is_not_stored_or_handed_out()
+    {
+        // The streaming send stores a digest already claimed, seconds after selecting its reader: storing it is the
+        // claim, so it must check, as a claim does, that the reader has not left meanwhile.
+        var database = _app.CreateDatabase();
+        var outbox = new DigestService.Store.DeliveryStore(database, new DigestService.Store.ConsentLedger(database.Sql, new DigestService.Store.AddressHasher(new DigestService.Store.SettingsStore(database))),
+            Microsoft.Extensions.Options.Options.Create(new DeliveryOptions()), TimeProvider.System);
+        var ids = await _app.QueryAsync<long>("SELECT id FROM subscribers ORDER BY email");
+        await _app.QueryAsync<long>("UPDATE subscribers SET status = 'unsubscribed' WHERE email = 'ada@example.org'");
+        var edition = new DateOnly(2026, 8, 14);
+        var planned = ids.Select(id => new DigestService.Store.PlannedDelivery(id, edition, $"m{id}@example.org", [1, 2, 3], ["2508.00001"])).ToList();
+
+        var queued = await outbox.QueueAsync(planned, owner: "run-1");
+
+        Assert.Null(queued[0]);
+        Assert.NotNull(queued[1]?.Claimed);
+        Assert.Equal(1L, Assert.Single(await _app.QueryAsync<long>("SELECT COUNT(*) FROM deliveries")));
+        Assert.Equal(ids[1], Assert.Single(await _app.QueryAsync<long>("SELECT subscriber_id FROM sent_papers")));
+    }
+}
+
+public sealed class SendEndToEndTestsOnSqlite : SendEndToEndTests;
+
+public sealed class SendEndToEndTestsOnPostgres : SendEndToEndTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

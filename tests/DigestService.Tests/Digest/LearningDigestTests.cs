@@ -155,6 +155,31 @@ public class LearningDigestTests : SiteTest
     }
 
     [Fact]
+    public async Task Download_my_data_includes_the_readers_ratings_and_library()
+    {
+        await RunOkAsync("subscribers", "add", "rater@example.org", "--confirmed");
+        var digest = await SendAsync(Day1, "rater@example.org");
+        var ids = DigestMail.PaperIds(digest);
+        await Browser.SubmitAsync(FeedbackLink(digest, ids[0], "more"), []);
+        await Browser.SubmitAsync(FeedbackLink(digest, ids[1], "less"), []);
+        var preferences = LinkIn(digest, "preferences");
+        await UploadAsync(preferences, "mine.bib", "@article{mine, title = {My Own Paper}, abstract = {What I wrote.}}\n");
+
+        var download = await Browser.SubmitAsync(preferences, [new("do", "export")]);
+
+        using var json = System.Text.Json.JsonDocument.Parse(download.Html);
+        var ratings = json.RootElement.GetProperty("ratings").EnumerateArray()
+            .Select(r => (Paper: r.GetProperty("paper_key").GetString(), Direction: r.GetProperty("direction").GetString(), Source: r.GetProperty("source").GetString(),
+                          Title: r.GetProperty("title").GetString(), At: r.GetProperty("added_at").GetString()))
+            .OrderBy(r => r.Paper, StringComparer.Ordinal).ToList();
+        Assert.Equal(3, ratings.Count);
+        Assert.Contains((ids[0], "more", "rating", _feed.Find(ids[0]).Title), ratings.Select(r => (r.Paper, r.Direction, r.Source, r.Title)));
+        Assert.Contains((ids[1], "less", "rating", _feed.Find(ids[1]).Title), ratings.Select(r => (r.Paper, r.Direction, r.Source, r.Title)));
+        Assert.Contains(("title:my own paper", "more", "library", "My Own Paper"), ratings.Select(r => (r.Paper, r.Direction, r.Source, r.Title)));
+        Assert.All(ratings, r => Assert.False(string.IsNullOrEmpty(r.At)));
+    }
+
+    [Fact]
     public async Task The_preferences_page_lists_rated_papers_with_undo_follows_authors_and_takes_a_library()
     {
         await RunOkAsync("subscribers", "add", "rater@example.org", "--confirmed");

@@ -1,15 +1,19 @@
+using DigestService.Config;
 using DigestService.Tests.Support;
 
 namespace DigestService.Tests.Digest;
 
 /// <summary>Keyword, topic and everyone's digests through the CLI, on the 2026-08-13/14 fixture days, over real SMTP.</summary>
-public class PersonalizedSendTests : IAsyncLifetime
+public abstract class PersonalizedSendTests : IAsyncLifetime
 {
+    /// <summary>The database the app runs on; a test class per provider overrides it.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private static readonly string[] Window = ["2026-08-13", "2026-08-14"];
     private FixtureApp _fixture = null!;
 
     public async Task InitializeAsync() =>
-        _fixture = (await FixtureApp.StartAsync(3, "2026-08-14")).WithTopic("bots", "robot", "embodied", "manipulation", "vision-language-action");
+        _fixture = (await FixtureApp.StartAsync(Provider, 3, "2026-08-14")).WithTopic("bots", "robot", "embodied", "manipulation", "vision-language-action");
 
     public async Task DisposeAsync() => await _fixture.DisposeAsync();
 
@@ -82,4 +86,11 @@ public class PersonalizedSendTests : IAsyncLifetime
         Assert.Contains("https://digest.example.org/unsubscribe/", note.TextBody);
         Assert.Contains("https://digest.example.org/archive/2026-08-14", note.HtmlBody);
     }
+}
+
+public sealed class PersonalizedSendTestsOnSqlite : PersonalizedSendTests;
+
+public sealed class PersonalizedSendTestsOnPostgres : PersonalizedSendTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -55,6 +55,34 @@ public class HfApiParserTests
         Assert.All(bare, p => Assert.Empty(p.AiKeywords));
     }
 
+    [Theory]
+    [InlineData("2024-05-27", 13, 0, 0)]
+    [InlineData("2025-10-13", 33, 9, 33)]
+    [InlineData("2026-07-29", 20, 17, 20)]
+    public void Thumbnail_organization_and_submitter_are_read_in_each_schema_and_absent_when_the_feed_has_none(string date, int thumbnails, int organizations, int submitters)
+    {
+        var papers = HfApiParser.Parse(Fixtures.HfDay(date), DateOnly.Parse(date)).Papers;
+
+        Assert.Equal(thumbnails, papers.Count(p => p.Thumbnail is not null));
+        Assert.Equal(organizations, papers.Count(p => p.Organization is not null));
+        Assert.Equal(submitters, papers.Count(p => p.SubmittedBy is not null));
+        Assert.All(papers, p => Assert.StartsWith("https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/" + p.ArxivId, p.Thumbnail));
+    }
+
+    [Fact]
+    public void Names_are_full_names_with_the_handle_when_there_is_none()
+    {
+        var papers = HfApiParser.Parse(Fixtures.HfDay("2025-10-13"), new DateOnly(2025, 10, 13)).Papers;
+        var fromPaper = HfApiParser.Parse("""
+            [{"paper":{"id":"2609.00001","title":"T","authors":[{"name":"A"}],"submittedOnDailyBy":{"user":"handle"},"organization":{"name":"org-handle"}}}]
+            """, new DateOnly(2026, 9, 1)).Papers;
+
+        Assert.Contains(papers, p => p.Organization == "KAIST AI");
+        Assert.Contains(papers, p => p.SubmittedBy == "Kang Liao");
+        Assert.Equal(("org-handle", "handle"), (fromPaper[0].Organization, fromPaper[0].SubmittedBy));
+        Assert.Null(fromPaper[0].Thumbnail);
+    }
+
     [Fact]
     public void Hidden_authors_are_skipped()
     {

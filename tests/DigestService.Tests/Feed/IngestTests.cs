@@ -1,10 +1,10 @@
+using DigestService.Config;
 using Dapper;
 using DigestService.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace DigestService.Tests.Feed;
 
-public class IngestTests : FeedServerTest
+public abstract class IngestTests : FeedServerTest
 {
     public override Task InitializeAsync()
     {
@@ -21,7 +21,7 @@ public class IngestTests : FeedServerTest
         Assert.Equal(0, first.ExitCode);
         Assert.Equal("huggingface: fetched 20, new 20, updated 0, skipped 0, unchanged 0, errors 0", Assert.Single(first.OutputLines));
         Assert.Equal("huggingface: fetched 26, new 25, updated 1, skipped 0, unchanged 0, errors 0", Assert.Single(second.OutputLines));
-        await using var db = new SqliteConnection($"Data Source={App.DatabasePath}");
+        await using var db = await App.OpenAsync();
         Assert.Equal(45, await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM papers"));
         var upvotes = await db.QuerySingleAsync<long>("SELECT upvotes FROM papers WHERE arxiv_id = '2608.12313'");
         var sightings = (await db.QueryAsync<(string Day, long Upvotes)>(
@@ -104,12 +104,23 @@ public class IngestTests : FeedServerTest
 
         await App.RunAsync("ingest", "--date", "2026-08-19");
 
-        await using var db = new SqliteConnection($"Data Source={App.DatabasePath}");
+        await using var db = await App.OpenAsync();
         var row = await db.QuerySingleAsync<(string Authors, string Abstract, string? Summary, long Upvotes)>(
             "SELECT authors, abstract, ai_summary, upvotes FROM papers WHERE arxiv_id = '2608.12313'");
+        var credits = await db.QuerySingleAsync<(string? Thumbnail, string? Organization, string? SubmittedBy)>(
+            "SELECT thumbnail, organization, submitted_by FROM papers WHERE arxiv_id = '2608.12313'");
+        Assert.Equal("https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2608.12313.png", credits.Thumbnail);
+        Assert.Equal("taesiri", credits.SubmittedBy);
         Assert.NotEqual("[]", row.Authors);
         Assert.NotEmpty(row.Abstract);
         Assert.NotNull(row.Summary);
         Assert.Equal(999, row.Upvotes);
     }
+}
+
+public sealed class IngestTestsOnSqlite : IngestTests;
+
+public sealed class IngestTestsOnPostgres : IngestTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -71,6 +71,39 @@ public class AdminDashboardTests : DeliveryHarness
     }
 
     [Fact]
+    public async Task One_client_gets_Admin_RequestsPerMinute_tries_then_429_whatever_password_it_sends()
+    {
+        App.With("Admin:PasswordHash", PasswordHash.Create(Password)).With("Admin:RequestsPerMinute", "3");
+        await using var site = await RunningSite.StartAsync(App);
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var wrong = await GetAdminAsync(site, "guess " + i);
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+        using var limited = await GetAdminAsync(site, Password);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+    }
+
+    [Fact]
+    public void A_verified_credential_is_remembered_for_a_few_minutes_by_its_hash_only()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.Parse("2026-08-14T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var verified = new DigestService.Operations.Admin.VerifiedCredentials(clock);
+        const string header = "Basic YWRtaW46b3BlcmF0b3IgcGFzc3BocmFzZSA0Mg==";
+
+        Assert.False(verified.Contains(header));
+        verified.Add(header);
+        Assert.True(verified.Contains(header));
+        Assert.False(verified.Contains(header + "x"));
+        clock.Advance(DigestService.Operations.Admin.VerifiedCredentials.Lifetime - TimeSpan.FromSeconds(1));
+        Assert.True(verified.Contains(header));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(verified.Contains(header));
+    }
+
+    [Fact]
     public async Task A_malformed_hash_stops_the_start_naming_the_key()
     {
         var result = await App.With("Admin:PasswordHash", "hunter2").RunAsync("stats");

@@ -53,6 +53,23 @@ public class ReadinessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_source_whose_latest_ingest_failed_is_Degraded_even_after_a_recent_success()
+    {
+        _feed.Handler = FeedServer.ServeFixtureDays;
+        await using var site = await RunningSite.StartAsync(_app);
+        Assert.Equal(0, (await _app.RunAsync("ingest", "--date", "2026-08-13")).ExitCode);
+        Assert.Equal("Healthy", (await ReadyAsync(site)).Body.GetProperty("checks").GetProperty("feed").GetProperty("status").GetString());
+
+        _feed.Handler = _ => new FeedAnswer(503, "down for maintenance", "text/plain");
+        await _app.RunAsync("ingest", "--date", "2026-08-13");
+
+        var feed = (await ReadyAsync(site)).Body.GetProperty("checks").GetProperty("feed");
+        Assert.Equal("Degraded", feed.GetProperty("status").GetString());
+        Assert.Contains("huggingface", feed.GetProperty("description").GetString());
+        Assert.Contains("503", feed.GetProperty("description").GetString());
+    }
+
+    [Fact]
     public async Task A_database_without_its_migrations_is_Unhealthy_with_503()
     {
         await using var site = await RunningSite.StartAsync(_app);
@@ -73,6 +90,28 @@ public class ReadinessTests : IAsyncLifetime
         Assert.Equal("Degraded", body.GetProperty("checks").GetProperty("smtp").GetProperty("status").GetString());
         using var http = new HttpClient();
         Assert.Equal("ok", await http.GetStringAsync(site.BaseUrl + "/healthz"));
+    }
+
+    [Fact]
+    public async Task Check_descriptions_go_only_to_clients_in_Metrics_AllowFrom_others_get_the_statuses()
+    {
+        _app.With("Smtp:Port", FeedServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await using var site = await RunningSite.StartAsync(_app);
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, site.BaseUrl + "/readyz");
+        request.Headers.Add("X-Forwarded-For", "203.0.113.9");
+
+        using var outside = await http.SendAsync(request);
+        var body = JsonDocument.Parse(await outside.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, outside.StatusCode);
+        Assert.Equal("Degraded", body.GetProperty("status").GetString());
+        var smtp = body.GetProperty("checks").GetProperty("smtp");
+        Assert.Equal("Degraded", smtp.GetProperty("status").GetString());
+        Assert.False(smtp.TryGetProperty("description", out _));
+        Assert.DoesNotContain("127.0.0.1", body.ToString());
+        var inside = (await ReadyAsync(site)).Body.GetProperty("checks").GetProperty("smtp");
+        Assert.False(string.IsNullOrEmpty(inside.GetProperty("description").GetString()));
     }
 
     public async Task DisposeAsync()

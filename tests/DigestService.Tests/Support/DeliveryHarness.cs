@@ -1,3 +1,4 @@
+using DigestService.Config;
 
 namespace DigestService.Tests.Support;
 
@@ -13,7 +14,12 @@ public abstract class DeliveryHarness : IAsyncLifetime
 
     protected TestSmtpServer Smtp { get; } = new();
 
-    protected TestApp App { get; } = new();
+    protected DeliveryHarness() => App = new TestApp(Provider);
+
+    /// <summary>The database the app runs on; a test class per provider overrides it.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected TestApp App { get; }
 
     public virtual async Task InitializeAsync()
     {

@@ -1,11 +1,18 @@
+using DigestService.Config;
+
 namespace DigestService.Tests.Support;
 
-/// <summary>A test class with its own feed server and service instance (own SQLite file), ingesting one day by default.</summary>
+/// <summary>A test class with its own feed server and service instance (own database), ingesting one day by default.</summary>
 public abstract class FeedServerTest : IAsyncLifetime
 {
     protected FeedServer Server { get; } = new();
 
-    protected TestApp App { get; } = new();
+    protected FeedServerTest() => App = new TestApp(Provider);
+
+    /// <summary>The database the app runs on; a test class per provider overrides it.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected TestApp App { get; }
 
     public virtual Task InitializeAsync()
     {

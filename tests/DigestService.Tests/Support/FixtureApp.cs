@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DigestService.Config;
 using DigestService.Feed;
 
 namespace DigestService.Tests.Support;
@@ -10,16 +11,22 @@ namespace DigestService.Tests.Support;
 /// </summary>
 public sealed class FixtureApp : IAsyncDisposable
 {
-    private FixtureApp(int windowDays) =>
+    private FixtureApp(int windowDays, DatabaseProvider provider)
+    {
+        App = new TestApp(provider);
         App.With("Feed:Url", Feed.Url).With("Feed:WindowDays", windowDays.ToString(CultureInfo.InvariantCulture)).With(Smtp.Settings);
+    }
 
     public FeedServer Feed { get; } = new();
     public TestSmtpServer Smtp { get; } = new();
-    public TestApp App { get; } = new();
+    public TestApp App { get; }
 
-    public static async Task<FixtureApp> StartAsync(int windowDays, params string[] ingestDates)
+    public static Task<FixtureApp> StartAsync(int windowDays, params string[] ingestDates) =>
+        StartAsync(DatabaseProvider.Sqlite, windowDays, ingestDates);
+
+    public static async Task<FixtureApp> StartAsync(DatabaseProvider provider, int windowDays, params string[] ingestDates)
     {
-        var fixture = new FixtureApp(windowDays);
+        var fixture = new FixtureApp(windowDays, provider);
         foreach (var date in ingestDates)
             await fixture.RunOkAsync("ingest", "--date", date);
         return fixture;

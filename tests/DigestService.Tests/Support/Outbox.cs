@@ -1,8 +1,6 @@
-using Microsoft.Data.Sqlite;
-
 namespace DigestService.Tests.Support;
 
-/// <summary>Reads and seeds a test app's real SQLite file directly, for what the CLI does not show.</summary>
+/// <summary>Reads and seeds a test app's real database directly, for what the CLI does not show.</summary>
 public static class Outbox
 {
     /// <summary>Writes <paramref name="count"/> addresses NAME-i@example.org to a file and imports them as confirmed.</summary>
@@ -19,11 +17,12 @@ public static class Outbox
     /// <summary>The delivery of an address: its state and the server's last reply.</summary>
     public static async Task<(string State, string? LastReply)> DeliveryOfAsync(this TestApp app, string email)
     {
-        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath}");
-        await connection.OpenAsync();
+        await using var connection = await app.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT d.state, d.last_reply FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id WHERE s.email = $email";
-        command.Parameters.AddWithValue("$email", email);
+        command.CommandText = "SELECT d.state, d.last_reply FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id WHERE s.email = @email";
+        var parameter = command.CreateParameter();
+        (parameter.ParameterName, parameter.Value) = ("@email", email);
+        command.Parameters.Add(parameter);
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync(), $"no delivery for {email}");
         return (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
@@ -32,8 +31,7 @@ public static class Outbox
     /// <summary>Runs one SQL statement against the app's database (to set up what no verb can, such as a status change).</summary>
     public static async Task ExecuteAsync(this TestApp app, string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath}");
-        await connection.OpenAsync();
+        await using var connection = await app.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();

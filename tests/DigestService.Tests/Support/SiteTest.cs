@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
+using DigestService.Config;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
@@ -11,7 +11,12 @@ namespace DigestService.Tests.Support;
 /// </summary>
 public abstract class SiteTest : IAsyncLifetime
 {
-    protected TestApp App { get; } = new();
+    protected SiteTest() => App = new TestApp(Provider);
+
+    /// <summary>The database the site runs on; a test class per provider overrides it.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected TestApp App { get; }
     protected TestSmtpServer Smtp { get; } = new();
     protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 8, 19, 6, 0, 0, TimeSpan.Zero));
     protected RunningSite Site { get; private set; } = null!;
@@ -77,19 +82,22 @@ public abstract class SiteTest : IAsyncLifetime
         return LinkIn(mail, "preferences");
     }
 
-    /// <summary>One value straight from the database file.</summary>
+    /// <summary>One value straight from the database.</summary>
     protected async Task<T?> QueryAsync<T>(string sql, params (string Name, object? Value)[] parameters)
     {
-        await using var connection = new SqliteConnection($"Data Source={App.DatabasePath}");
-        await connection.OpenAsync();
+        await using var connection = await App.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        {
+            var parameter = command.CreateParameter();
+            (parameter.ParameterName, parameter.Value) = (name, value ?? DBNull.Value);
+            command.Parameters.Add(parameter);
+        }
         var result = await command.ExecuteScalarAsync();
         return result is null or DBNull ? default : (T)Convert.ChangeType(result, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     protected Task<string?> StatusOfAsync(string email) =>
-        QueryAsync<string>("SELECT status FROM subscribers WHERE email = @email COLLATE NOCASE", ("@email", email));
+        QueryAsync<string>("SELECT status FROM subscribers WHERE lower(email) = lower(@email)", ("@email", email));
 }

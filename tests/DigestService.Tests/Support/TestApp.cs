@@ -1,3 +1,8 @@
+using System.Data.Common;
+using DigestService.Config;
+using DigestService.Store;
+using Microsoft.Extensions.Configuration;
+
 namespace DigestService.Tests.Support;
 
 /// <summary>What one CLI run printed and returned.</summary>
@@ -7,15 +12,25 @@ public sealed record CliResult(int ExitCode, string Output, string Error)
 }
 
 /// <summary>
-/// The service as operators run it, through <see cref="CommandLine"/>, on its own SQLite file and pickup folder in a
-/// fresh temporary directory. Settings are layered over appsettings.json like environment variables would be.
+/// The service as operators run it, through <see cref="CommandLine"/>, on its own database (a SQLite file, or a fresh
+/// database on the shared test <see cref="PostgresServer"/>) and pickup folder in a fresh temporary directory.
+/// Settings are layered over appsettings.json like environment variables would be.
 /// </summary>
 public sealed class TestApp : IDisposable
 {
-    public TestApp()
+    public TestApp(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
+        Provider = provider;
         Directory = System.IO.Directory.CreateTempSubdirectory("digest-test-").FullName;
-        Settings["ConnectionStrings:Digest"] = $"Data Source={DatabasePath}";
+        if (provider == DatabaseProvider.Postgres)
+        {
+            Settings["Database:Provider"] = "Postgres";
+            Settings["ConnectionStrings:Digest"] = PostgresServer.Shared.CreateDatabase();
+        }
+        else
+        {
+            Settings["ConnectionStrings:Digest"] = $"Data Source={DatabasePath}";
+        }
         Settings["Smtp:PickupDirectory"] = PickupDirectory;
         Settings["Site:BaseUrl"] = "https://digest.example.org";
         Settings["Smtp:From"] = "Digest <digest@example.org>";
@@ -24,6 +39,8 @@ public sealed class TestApp : IDisposable
         // Feed retries back off from 50 ms, so a test of a failing feed does not wait out production backoffs.
         Settings["Feed:RetryDelay"] = "00:00:00.050";
     }
+
+    public DatabaseProvider Provider { get; }
 
     public string Directory { get; }
 
@@ -64,11 +81,27 @@ public sealed class TestApp : IDisposable
             .ToDictionary(p => p[0], p => long.Parse(p[1].Trim(), System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    /// <summary>Reads the service's SQLite file directly, as an operator with the sqlite3 shell would.</summary>
+    /// <summary>Reads the service's database directly, as an operator with the sqlite3 or psql shell would.</summary>
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
     {
-        await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath}");
+        await using var db = await OpenAsync();
         return (await Dapper.SqlMapper.QueryAsync<T>(db, sql, parameters)).ToList();
+    }
+
+    /// <summary>The service's <see cref="Database"/> over these settings, for driving the Store directly.</summary>
+    public Database CreateDatabase() => new(
+        new ConfigurationBuilder().AddInMemoryCollection(Settings).Build(),
+        new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = Directory },
+        Microsoft.Extensions.Options.Options.Create(new DatabaseOptions { Provider = Provider.ToString() }));
+
+    /// <summary>A connection of its own to the service's database, outside the service (no pool kept open).</summary>
+    public async Task<DbConnection> OpenAsync()
+    {
+        DbConnection connection = Provider == DatabaseProvider.Postgres
+            ? new Npgsql.NpgsqlConnection(Settings["ConnectionStrings:Digest"] + ";Pooling=false")
+            : new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync();
+        return connection;
     }
 
     public void Dispose()

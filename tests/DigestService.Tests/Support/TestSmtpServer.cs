@@ -10,7 +10,7 @@ namespace DigestService.Tests.Support;
 
 /// <summary>
 /// A real SMTP server (the SmtpServer package) on 127.0.0.1 that keeps every accepted message. Faults are injected
-/// per recipient: <see cref="RecipientReply"/> can refuse RCPT TO, <see cref="DataReply"/> can refuse the message
+/// per recipient: <see cref="SenderReply"/> can refuse MAIL FROM, <see cref="RecipientReply"/> can refuse RCPT TO, <see cref="DataReply"/> can refuse the message
 /// or drop the connection. <see cref="HoldData"/> keeps messages waiting before the server accepts them, and
 /// <see cref="AcceptDelay"/> slows each one down. It counts connections and NOOPs.
 /// </summary>
@@ -63,6 +63,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     /// <summary>How long the server takes over each message before it answers, like a slow relay.</summary>
     public TimeSpan AcceptDelay { get; set; }
+
+    /// <summary>Given the sender, a reply to refuse MAIL FROM with, or null to accept.</summary>
+    public Func<string, SmtpResponse?> SenderReply { get; set; } = _ => null;
 
     /// <summary>Given the recipient and how many times it was offered (1 first), a reply to refuse RCPT TO with, or null to accept.</summary>
     public Func<string, int, SmtpResponse?> RecipientReply { get; set; } = (_, _) => null;
@@ -125,6 +128,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     private sealed class Filter(TestSmtpServer server) : MailboxFilter
     {
+        public override Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken) =>
+            server.SenderReply(from.AsAddress()) is { } reply ? throw new SmtpResponseException(reply) : Task.FromResult(true);
+
         public override Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken)
         {
             var address = to.AsAddress();

@@ -39,6 +39,23 @@ public class AddressSpellingTests : SiteTest
     }
 
     [Fact]
+    public async Task Ten_spellings_differing_in_non_ASCII_case_from_ten_clients_are_one_subscriber_with_one_allowance()
+    {
+        string[] spellings =
+        [
+            "Äneas.Öl@example.org", "äneas.öl@example.org", "ÄNEAS.ÖL@example.org", "äneas.Öl@example.org", "Äneas.öl@EXAMPLE.org",
+            "\"ÄNEAS.öl\"@example.org", "äNEAS.ÖL@Example.Org", "ÄnEaS.ÖL@example.org", "äneas.ÖL@ｅxample.org", " ÄNEAS.Öl@example.org ",
+        ];
+        for (var i = 0; i < spellings.Length; i++)
+            Assert.Equal(HttpStatusCode.OK, (await SignUpFromAsync($"198.51.100.{i + 1}", spellings[i])).Status);
+
+        var mail = await AllMailAfterStopAsync();
+        Assert.InRange(mail.Count, 1, 3);
+        Assert.Equal(1, (await App.StatsAsync())["subscribers"]);
+        Assert.Equal("äneas.öl@example.org", await QueryAsync<string>("SELECT email FROM subscribers"));
+    }
+
+    [Fact]
     public async Task The_ASCII_form_of_an_international_domain_is_the_same_person_as_its_Unicode_form()
     {
         Assert.Equal(HttpStatusCode.OK, (await SignUpAsync("user@xn--bcher-kva.de")).Status);

@@ -1,3 +1,4 @@
+using DigestService.Config;
 using System.Net;
 using DigestService.Tests.Support;
 using DigestService.Links;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DigestService.Tests.Web;
 
-public class ConfirmTests : SiteTest
+public abstract class ConfirmTests : SiteTest
 {
     protected override void Configure(TestApp app) => app.With("Subscriptions:ConfirmationLifetime", "2.00:00:00");
 
@@ -168,4 +169,11 @@ public class ConfirmTests : SiteTest
         await Smtp.WaitForAsync("ada@example.org", 4);
         Assert.Equal(4, (await AllMailAfterStopAsync()).Count);
     }
+}
+
+public sealed class ConfirmTestsOnSqlite : ConfirmTests;
+
+public sealed class ConfirmTestsOnPostgres : ConfirmTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -1,10 +1,11 @@
+using DigestService.Config;
 using System.Net;
 using DigestService.Tests.Support;
 using MimeKit;
 
 namespace DigestService.Tests.Web;
 
-public class SubscribeTests : SiteTest
+public abstract class SubscribeTests : SiteTest
 {
     /// <summary>A 400 with the form and the message, and no subscriber stored and no email sent.</summary>
     private async Task AssertRefusedAsync(SitePage answer, string message)
@@ -212,4 +213,11 @@ public class SubscribeTests : SiteTest
         Assert.Equal("active", await StatusOfAsync("ada@example.org"));
         Assert.Equal("code", await QueryAsync<string>("SELECT topics FROM subscribers"));
     }
+}
+
+public sealed class SubscribeTestsOnSqlite : SubscribeTests;
+
+public sealed class SubscribeTestsOnPostgres : SubscribeTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

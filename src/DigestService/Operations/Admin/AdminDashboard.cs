@@ -19,6 +19,7 @@ public sealed class AdminDashboard(WebPages pages, OperationsStore operations, F
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/admin", (AdminDashboard dashboard, CancellationToken cancellationToken) => dashboard.ShowAsync(cancellationToken))
+            .RequireRateLimiting(AdminRateLimit.Policy)
             .AddEndpointFilter<AdminAccess>();
 
     private async Task<IResult> ShowAsync(CancellationToken cancellationToken)

@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace DigestService.Operations.Health;
 
-/// <summary>Degraded when a configured source has not worked for Health:FeedStaleAfter, naming it and its last error.</summary>
+/// <summary>
+/// Degraded when a configured source has not worked for Health:FeedStaleAfter, or its latest attempt failed,
+/// naming it and its last error.
+/// </summary>
 public sealed class FeedHealthCheck(FeedSourceStore sources, IOptions<FeedOptions> feed, IOptions<HealthOptions> health, TimeProvider clock) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -16,7 +19,7 @@ public sealed class FeedHealthCheck(FeedSourceStore sources, IOptions<FeedOption
         foreach (var source in feed.Value.EffectiveSources)
         {
             status.TryGetValue(source.Name, out var known);
-            if (known?.LastSuccessAt is { } success && success >= staleBefore)
+            if (known?.LastSuccessAt is { } success && success >= staleBefore && !(known.LastErrorAt > success))
                 continue;
             var when = known?.LastSuccessAt is { } at ? $"last success {Iso.Instant(at)}" : "never succeeded";
             var error = known?.LastError is { } reason ? $", last error {Iso.Instant(known.LastErrorAt!.Value)}: {reason}" : "";

@@ -1,0 +1,4 @@
+-- The tables of Quartz.NET's ADO job store, which the clustered scheduler of several nodes shares: Quartz's own
+-- PostgreSQL schema script, as the Quartz assembly embeds it, with the table prefix qrtz_ (Quartz's default, folded
+-- to lower case). It only creates what is missing. Quartz itself just checks the schema at start.
+--#include quartz:create_postgres.sql

@@ -1,0 +1,2 @@
+-- Everyone, for `subscribers list`.
+SELECT * FROM subscriber_rows ORDER BY Email COLLATE "C";

@@ -1,0 +1,2 @@
+-- "Download my data": the papers one subscriber was sent, by edition.
+SELECT arxiv_id AS ArxivId, edition AS Edition FROM sent_papers WHERE subscriber_id = @Id ORDER BY edition COLLATE "C", arxiv_id COLLATE "C";

@@ -1,0 +1,2 @@
+-- Readiness: the names of the migrations this database has applied.
+SELECT name FROM schema_migrations;

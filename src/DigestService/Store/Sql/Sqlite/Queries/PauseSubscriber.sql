@@ -1,0 +1,2 @@
+-- Pause until an instant, or resume with null.
+UPDATE subscribers SET paused_until = @PausedUntil WHERE id = @Id;

@@ -1,0 +1,2 @@
+-- A stored address brought to its canonical form.
+UPDATE subscribers SET email = @Email WHERE id = @Id;

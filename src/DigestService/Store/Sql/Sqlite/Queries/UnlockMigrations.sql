@@ -1,0 +1,2 @@
+-- The counterpart of LockMigrations: nothing to release on SQLite.
+SELECT 1;
