@@ -11,9 +11,9 @@ namespace DigestService.Delivery;
 public sealed class DigestComposer(DigestRenderer renderer, MessageFactory messages, SiteLinks links, IOptions<DigestOptions> digest)
 {
     /// <summary>A composer for one send run: the pages it renders are kept for the run (upvotes move between runs).</summary>
-    public Run StartRun() => new(renderer, messages, links, digest.Value);
+    public Run StartRun() => new(renderer.StartRun(), messages, links, digest.Value);
 
-    public sealed class Run(DigestRenderer renderer, MessageFactory messages, SiteLinks links, DigestOptions digest)
+    public sealed class Run(DigestPages pages, MessageFactory messages, SiteLinks links, DigestOptions digest)
     {
         private readonly ConcurrentDictionary<string, MessageTemplate?> _templates = new(StringComparer.Ordinal);
 
@@ -29,7 +29,7 @@ public sealed class DigestComposer(DigestRenderer renderer, MessageFactory messa
             byte[]? bytes = null;
             if (papers.Count > 0 || digest.WhenNothingNew == NothingNewPolicy.Note)
             {
-                var rendered = renderer.Render(subscriber, edition, papers);
+                var rendered = pages.Render(subscriber, edition, papers);
                 var unsubscribe = links.Unsubscribe(subscriber.Id);
                 var template = _templates.GetOrAdd(rendered.Subject, subject => messages.Signs ? null : new MessageTemplate(messages, subject));
                 if (template is null)
