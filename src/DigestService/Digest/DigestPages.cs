@@ -6,7 +6,7 @@ using DigestService.Telemetry;
 namespace DigestService.Digest;
 
 /// <summary>
-/// The digests of one send run. Readers with the same papers, Why lines, topics and keywords share one page (Scriban and CSS inlining
+/// The digests of one send run. Readers with the same page (see DigestRenderer.PageKey) share one (Scriban and CSS inlining
 /// once); each reader costs signing their links and filling them in. Thread-safe: renderers call it in parallel.
 /// </summary>
 public sealed class DigestPages
@@ -28,7 +28,7 @@ public sealed class DigestPages
     public RenderedDigest Render(Subscriber subscriber, DateOnly edition, IReadOnlyList<Pick> papers)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var key = Key(subscriber, edition, papers);
+        var key = _renderer.PageKey(subscriber, edition, papers);
         if (!_pages.TryGetValue(key, out var page))
         {
             if (_pages.Count >= PagesKept)
@@ -51,18 +51,5 @@ public sealed class DigestPages
         var digest = page.Fill(values);
         _metrics.Rendered(System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return digest;
-    }
-
-    /// <summary>
-    /// Everything the templates see that differs between readers of one run, links aside: the edition, the papers and
-    /// their Why lines, the reader's topics and keywords.
-    /// </summary>
-    private static string Key(Subscriber subscriber, DateOnly edition, IReadOnlyList<Pick> papers)
-    {
-        var key = new System.Text.StringBuilder(edition.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .Append('\u001d').Append(string.Join('\u001f', subscriber.TopicKeys)).Append('\u001d').Append(string.Join('\u001f', subscriber.KeywordPhrases));
-        foreach (var pick in papers)
-            key.Append('\u001e').Append(pick.Paper.ArxivId).Append('\u001f').Append(pick.Why.InTopics ? '1' : '0').Append(pick.Why.Text);
-        return key.ToString();
     }
 }

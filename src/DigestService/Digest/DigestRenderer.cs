@@ -15,6 +15,10 @@ namespace DigestService.Digest;
 public sealed class DigestRenderer(TemplateCatalog templates, SiteLinks links, IOptions<SiteOptions> site, IOptions<DigestOptions> digest, DigestMetrics metrics)
 {
     private const int PreheaderTitles = 3;
+    private const string DigestTemplate = "email/digest";
+    private const string NothingNewTemplate = "email/nothing-new";
+    private readonly bool _digestReadsInterests = ReadsInterests(templates, DigestTemplate);
+    private readonly bool _noteReadsInterests = ReadsInterests(templates, NothingNewTemplate);
 
     /// <summary>One digest, rendered on its own (a preview, say); a send renders through <see cref="StartRun"/>.</summary>
     public RenderedDigest Render(Subscriber subscriber, DateOnly edition, IReadOnlyList<Pick> papers) => StartRun().Render(subscriber, edition, papers);
@@ -29,8 +33,8 @@ public sealed class DigestRenderer(TemplateCatalog templates, SiteLinks links, I
     internal DigestPage Page(Subscriber subscriber, DateOnly edition, IReadOnlyList<Pick> papers)
     {
         var (template, subject) = papers.Count > 0
-            ? ("email/digest", digest.Value.Subject.Replace("{date}", edition.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture), StringComparison.Ordinal))
-            : ("email/nothing-new", digest.Value.NothingNewSubject);
+            ? (DigestTemplate, digest.Value.Subject.Replace("{date}", edition.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture), StringComparison.Ordinal))
+            : (NothingNewTemplate, digest.Value.NothingNewSubject);
         var views = papers.Select((p, i) => PaperView.From(p, DigestPage.MoreSlot(i), DigestPage.LessSlot(i))).ToList();
         var model = new
         {
@@ -51,6 +55,24 @@ public sealed class DigestRenderer(TemplateCatalog templates, SiteLinks links, I
         };
         return new DigestPage(subject, InlineCss(templates.Render(template + ".html", model)), templates.Render(template + ".txt", model), papers.Count);
     }
+
+    /// <summary>
+    /// Everything the templates see that differs between readers of one run, links aside: the edition, the papers and
+    /// their Why lines, and the reader's topics and keywords when the template reads them (the stock digest does not,
+    /// so readers of the same papers share a page whatever they follow).
+    /// </summary>
+    internal string PageKey(Subscriber subscriber, DateOnly edition, IReadOnlyList<Pick> papers)
+    {
+        var key = new System.Text.StringBuilder(edition.DayNumber.ToString(CultureInfo.InvariantCulture));
+        if (papers.Count > 0 ? _digestReadsInterests : _noteReadsInterests)
+            key.Append('\u001d').Append(subscriber.Topics).Append('\u001d').Append(subscriber.Keywords);
+        foreach (var pick in papers)
+            key.Append('\u001e').Append(pick.Paper.ArxivId).Append('\u001f').Append(pick.Why.InTopics ? '1' : '0').Append(pick.Why.Text);
+        return key.ToString();
+    }
+
+    private static bool ReadsInterests(TemplateCatalog templates, string template) =>
+        new[] { ".html", ".txt" }.Any(kind => templates.VariablesOf(template + kind).Overlaps(["topics", "keywords"]));
 
     /// <summary>Gmail and Outlook ignore most of a style block: move the rules onto the elements, keep media queries.</summary>
     public static string InlineCss(string html) =>

@@ -1,5 +1,6 @@
 using Scriban;
 using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace DigestService.Templates;
 
@@ -33,6 +34,38 @@ public sealed class TemplateCatalog
     public string Root { get; }
 
     public IEnumerable<string> Names => _templates.Keys;
+
+    /// <summary>
+    /// The names (as templates spell them: <c>topics</c>, <c>site_name</c>) of the values that <paramref name="name"/>
+    /// and its layout read from the model: what a render can depend on (with the template's own loop variables).
+    /// </summary>
+    public IReadOnlySet<string> VariablesOf(string name)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var layout = $"{Path.GetDirectoryName(name)}/_layout{Path.GetExtension(name)}";
+        foreach (var template in new[] { name, layout })
+        {
+            if (_templates.TryGetValue(template, out var parsed))
+                Collect(parsed.Page, names);
+        }
+        return names;
+    }
+
+    private static void Collect(ScriptNode? node, HashSet<string> names)
+    {
+        if (node is null)
+            return;
+        if (node is ScriptVariableGlobal variable)
+            names.Add(variable.Name);
+        // In topics.size, "size" is a member of topics, not a value of the model.
+        if (node is ScriptMemberExpression member)
+        {
+            Collect(member.Target, names);
+            return;
+        }
+        for (var i = 0; i < node.ChildrenCount; i++)
+            Collect(node.GetChildren(i), names);
+    }
 
     /// <summary>Renders <paramref name="name"/> (e.g. <c>email/digest.html</c>) with <paramref name="model"/>, inside its layout.</summary>
     public string Render(string name, object model)

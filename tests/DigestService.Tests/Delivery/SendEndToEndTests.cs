@@ -85,7 +85,13 @@ public abstract class SendEndToEndTests : IAsyncLifetime
         Assert.DoesNotContain("alan@example.net", ada.HtmlBody);
         Assert.Contains(alanLink, alan.HtmlBody);
         Assert.Contains("alan@example.net", alan.HtmlBody);
-        Assert.DoesNotContain("digest-slot", ada.HtmlBody + alan.HtmlBody);
+        Assert.DoesNotContain("digest-slot", ada.HtmlBody + alan.HtmlBody + ada.TextBody + alan.TextBody);
+        // Each paper has its own pair of feedback links, in both parts, and no reader has another's.
+        static string[] Feedback(string? body) => [.. System.Text.RegularExpressions.Regex.Matches(body ?? "", @"https://digest\.example\.org/feedback/[A-Za-z0-9_.-]+").Select(m => m.Value)];
+        var adaLinks = Feedback(ada.TextBody);
+        Assert.Equal(2 * ada.TextBody!.Split("Why: ").Length - 2, adaLinks.Distinct().Count());
+        Assert.Equal(adaLinks.Distinct().Order(), Feedback(ada.HtmlBody).Distinct().Order());
+        Assert.Empty(adaLinks.Intersect(Feedback(alan.TextBody)));
     }
 
     [Fact]

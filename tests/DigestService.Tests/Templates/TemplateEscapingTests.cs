@@ -58,6 +58,31 @@ public class TemplateEscapingTests : IDisposable
     }
 
     [Fact]
+    public void The_variables_of_a_template_are_what_it_and_its_layout_read_in_values_conditions_and_loops()
+    {
+        var catalog = Catalog(
+            ("email/_layout.txt.sbn", "{{ site_name }}: {{ content }}"),
+            ("email/x.txt.sbn", "{{ if topics.size > 0 }}{{ for p in papers }}{{ p.title }}{{ end }}{{ end }}"));
+
+        var variables = catalog.VariablesOf("email/x.txt");
+
+        Assert.Subset(variables.ToHashSet(), new HashSet<string> { "content", "papers", "site_name", "topics" });
+        Assert.DoesNotContain("size", variables);
+        Assert.DoesNotContain("title", variables);
+        Assert.DoesNotContain("keywords", variables);
+    }
+
+    [Fact]
+    public void The_shipped_digest_does_not_read_the_readers_topics_and_the_nothing_new_note_does()
+    {
+        var catalog = new TemplateCatalog(new Environment(AppContext.BaseDirectory));
+
+        Assert.DoesNotContain("topics", catalog.VariablesOf("email/digest.html"));
+        Assert.DoesNotContain("keywords", catalog.VariablesOf("email/digest.txt"));
+        Assert.Contains("topics", catalog.VariablesOf("email/nothing-new.html"));
+    }
+
+    [Fact]
     public void The_shipped_templates_all_parse()
     {
         var root = Path.Combine(AppContext.BaseDirectory);
