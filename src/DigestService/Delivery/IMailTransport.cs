@@ -14,18 +14,6 @@ public interface IMailConnection : IAsyncDisposable
     /// <summary>Sends one message and returns the server's reply; throws MailKit's exceptions on failure.</summary>
     Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Sends a stored message as it was rendered, holding back the part that makes the server accept it until
-    /// <paramref name="ready"/> completes. The outbox passes the recording of the connection's previous message, so
-    /// the two overlap and still no more than one message per connection is accepted but not on disk. By default it
-    /// waits for <paramref name="ready"/> first.
-    /// </summary>
-    async Task<string> SendAsync(StoredMessage message, Task ready, CancellationToken cancellationToken)
-    {
-        await ready;
-        return await SendAsync(message, cancellationToken);
-    }
-
     /// <summary>Keeps an idle connection open; throws MailKit's exceptions when it is gone.</summary>
     Task NoOpAsync(CancellationToken cancellationToken);
 

@@ -43,7 +43,11 @@ public sealed partial class SendWorker(
                 {
                     using var permit = await limiter.AcquireAsync(1, cancellationToken);
                 }
-                if (await AttemptAsync(_connection!, row, _previous, cancellationToken) is { } outcome)
+                // The server accepts a message only once the previous one's outcome is on disk, so a crash repeats
+                // at most one message per connection. Awaited, not blocked on: a pool thread blocked in MailKit's
+                // callback starved the recorder it waited for (deliver alone: 16.4 s blocking, 12.4 s awaiting).
+                await _previous;
+                if (await AttemptAsync(_connection!, row, cancellationToken) is { } outcome)
                     _previous = recorder.Record(outcome);
                 else
                     await recorder.GiveBackAsync([row]);
@@ -126,17 +130,16 @@ public sealed partial class SendWorker(
     }
 
     /// <summary>
-    /// One attempt; <paramref name="previous"/> (the recording of this connection's last outcome) must finish before the
-    /// server can accept this one. Null when the server refused our sender: the run pauses and the row goes back unsent.
+    /// One attempt. Null when the server refused our sender: the run pauses and the row goes back unsent.
     /// </summary>
-    private async Task<DeliveryOutcome?> AttemptAsync(IMailConnection connection, OutboxRow row, Task previous, CancellationToken cancellationToken)
+    private async Task<DeliveryOutcome?> AttemptAsync(IMailConnection connection, OutboxRow row, CancellationToken cancellationToken)
     {
         using var message = StoredMessage.Parse(row.Message);
         DeliveryOutcome outcome;
         try
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var reply = await connection.SendAsync(message, previous, cancellationToken);
+            var reply = await connection.SendAsync(message, cancellationToken);
             metrics.SmtpSent(System.Diagnostics.Stopwatch.GetElapsedTime(started));
             outcome = new DeliveryOutcome(row, DeliveryState.Sent, reply);
         }

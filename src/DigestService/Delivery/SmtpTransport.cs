@@ -39,9 +39,6 @@ public sealed class SmtpTransport(IOptions<SmtpOptions> options) : IMailTranspor
         public Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken) =>
             client.SendAsync(message, cancellationToken);
 
-        public Task<string> SendAsync(StoredMessage message, Task ready, CancellationToken cancellationToken) =>
-            client.SendStoredAsync(message, ready, cancellationToken);
-
         public Task NoOpAsync(CancellationToken cancellationToken) => client.NoOpAsync(cancellationToken);
 
         public void Drop() => client.Dispose();

@@ -15,6 +15,11 @@ public sealed class Database : IAsyncDisposable
 {
     private readonly NpgsqlDataSource? _postgres;
 
+    // SQLite has one writer at a time. Writers of this process queue here, in order, instead of in SQLite's busy
+    // handler, which polls with sleeps of up to 100 ms: an outcome commit waiting behind a batch of queued digests
+    // would otherwise stall a connection for far longer than the batch took.
+    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+
     public Database(IConfiguration configuration, IHostEnvironment environment, IOptions<DatabaseOptions> options)
     {
         Provider = options.Value.Engine;
@@ -68,6 +73,21 @@ public sealed class Database : IAsyncDisposable
     /// </summary>
     public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
     {
+        if (Provider == DatabaseProvider.Postgres)
+            return await WriteOnceAsync(work, cancellationToken);
+        await _sqliteWriter.WaitAsync(cancellationToken);
+        try
+        {
+            return await WriteOnceAsync(work, cancellationToken);
+        }
+        finally
+        {
+            _sqliteWriter.Release();
+        }
+    }
+
+    private async Task<T> WriteOnceAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
         await using var connection = await OpenAsync(cancellationToken);
         var isolation = Provider == DatabaseProvider.Postgres ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable;
         await using var transaction = await connection.BeginTransactionAsync(isolation, cancellationToken);
@@ -80,6 +100,7 @@ public sealed class Database : IAsyncDisposable
     {
         if (_postgres is not null)
             await _postgres.DisposeAsync();
+        _sqliteWriter.Dispose();
     }
 
     private static NpgsqlDataSource PostgresSource(string? configured)
