@@ -38,7 +38,7 @@ public sealed class DigestComposer(DigestRenderer renderer, MessageFactory messa
                     bytes = MessageFactory.WireBytes(message);
                 }
                 else
-                    bytes = template.Fill(subscriber.Email, messageId, unsubscribe, rendered.Text, rendered.Html);
+                    bytes = template.Fill(subscriber.Email, messageId, unsubscribe, rendered.TextUtf8, rendered.HtmlUtf8);
             }
             return new PlannedDelivery(subscriber.Id, edition, messageId, bytes, papers.Select(p => p.Paper.ArxivId).ToList()) { Reasons = papers.Select(p => p.Why.Text).ToList() };
         }

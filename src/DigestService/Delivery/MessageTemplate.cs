@@ -1,9 +1,8 @@
+using System.Buffers;
 using System.Text;
 using DigestService.Templates;
 using MimeKit;
 using MimeKit.Encodings;
-using MimeKit.IO;
-using MimeKit.IO.Filters;
 
 namespace DigestService.Delivery;
 
@@ -34,7 +33,7 @@ public sealed class MessageTemplate
     }
 
     /// <summary>The message of one subscriber, as <see cref="MessageFactory.WireBytes"/> would write it.</summary>
-    public byte[] Fill(string to, string messageId, string unsubscribeUrl, string text, string html) => _message.Fill(
+    public byte[] Fill(string to, string messageId, string unsubscribeUrl, byte[] text, byte[] html) => _message.Fill(
     [
         // UTF-8: a local part beyond ASCII goes as is (SMTPUTF8), as MimeKit writes it in the header.
         Encoding.UTF8.GetBytes(MailboxAddress.Parse(to).ToString(MessageFactory.WireFormat, encode: true)),
@@ -44,18 +43,30 @@ public sealed class MessageTemplate
         QuotedPrintable(html),
     ]);
 
-    /// <summary>UTF-8, quoted-printable, CRLF line ends, ending in a line end: what MimeKit writes for a text part.</summary>
-    private static byte[] QuotedPrintable(string text)
+    /// <summary>UTF-8 text, quoted-printable, CRLF line ends, ending in a line end: what MimeKit writes for a text part.</summary>
+    private static byte[] QuotedPrintable(byte[] utf8)
     {
-        var utf8 = Encoding.UTF8.GetBytes(text.EndsWith('\n') ? text : text + "\n");
-        using var output = new MemoryStream(utf8.Length + utf8.Length / 8);
-        using (var filtered = new FilteredStream(output))
+        // MimeKit's encoder on whole arrays: a part is encoded in one call, without streams or growing buffers.
+        if (utf8.Length == 0 || utf8[^1] != '\n')
+            utf8 = [.. utf8, (byte)'\n'];
+        var encoder = new QuotedPrintableEncoder();
+        var encoded = ArrayPool<byte>.Shared.Rent(encoder.EstimateOutputLength(utf8.Length));
+        try
         {
-            filtered.Add(EncoderFilter.Create(ContentEncoding.QuotedPrintable));
-            filtered.Add(new Unix2DosFilter());
-            filtered.Write(utf8, 0, utf8.Length);
-            filtered.Flush();
+            var lf = encoded.AsSpan(0, encoder.Flush(utf8, 0, utf8.Length, encoded));
+            var crlf = new byte[lf.Length + lf.Count((byte)'\n')];
+            var at = 0;
+            foreach (var b in lf)
+            {
+                if (b == '\n')
+                    crlf[at++] = (byte)'\r';
+                crlf[at++] = b;
+            }
+            return crlf;
         }
-        return output.ToArray();
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(encoded);
+        }
     }
 }

@@ -21,7 +21,8 @@ public class MessageTemplateTests
         var text = "Caf\u00e9 \u2014 na\u00efve =\n.a line starting with a dot\n" + new string('w', 300) + "\nYou get this because ada@b\u00fccher.de subscribed.";
         var html = "<p>\u00dcber " + new string('x', 2000) + "</p>\n<p><a href=\"https://digest.example.org/unsubscribe/t\">Unsubscribe</a></p>\n";
 
-        var bytes = template.Fill("ada@b\u00fccher.de", "digest.20260814.7.00ff@example.org", "https://digest.example.org/unsubscribe/t", text, html);
+        var bytes = template.Fill("ada@b\u00fccher.de", "digest.20260814.7.00ff@example.org", "https://digest.example.org/unsubscribe/t",
+            System.Text.Encoding.UTF8.GetBytes(text), System.Text.Encoding.UTF8.GetBytes(html));
         using var message = MimeMessage.Load(new MemoryStream(bytes));
 
         Assert.Equal("ada@b\u00fccher.de", message.To.Mailboxes.Single().Address);
@@ -31,6 +32,7 @@ public class MessageTemplateTests
         Assert.Equal(text + "\n", message.TextBody!.Replace("\r\n", "\n", StringComparison.Ordinal));
         Assert.Equal(html, message.HtmlBody!.Replace("\r\n", "\n", StringComparison.Ordinal));
         Assert.DoesNotContain(bytes, b => b > 127);
+        Assert.Equal(bytes.AsSpan().Count((byte)'\n'), bytes.AsSpan().Count("\r\n"u8));
         Assert.All(System.Text.Encoding.ASCII.GetString(bytes).Split("\r\n"), line => Assert.True(line.Length <= 998, $"a line of {line.Length} octets"));
     }
 }
