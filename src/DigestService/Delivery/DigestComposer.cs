@@ -23,6 +23,8 @@ public sealed class DigestComposer(DigestRenderer renderer, MessageFactory messa
         /// note. The MIME form is written once per subject with slots; a subscriber costs rendering their page and
         /// filling it in (or, with DKIM, one MimeKit message and its signature). Thread-safe: renderers call it in parallel.
         /// </summary>
+        public void WarmUp() => pages.WarmUp();
+
         public PlannedDelivery Compose(Subscriber subscriber, DateOnly edition, IReadOnlyList<Pick> papers)
         {
             var messageId = messages.NewMessageId($"digest.{edition:yyyyMMdd}.{subscriber.Id}");

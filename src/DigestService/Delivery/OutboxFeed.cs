@@ -9,6 +9,9 @@ public sealed class OutboxFeed(SendRun run, ChannelWriter<OutboxRow> rows, Outco
     /// <summary>The run to store new rows as claimed by; null once it has paused, and rows wait in the outbox for a later run.</summary>
     public string? Owner => run.IsPaused ? null : run.Owner;
 
+    /// <summary>Says a digest is on its way, so the connections open while it is rendered rather than after.</summary>
+    public void DigestSelected() => run.DigestSelected();
+
     /// <summary>Rows to claim in one commit at most: under Smtp:MessagesPerSecond, no more than the rate sends within the lease.</summary>
     public int MaxClaim => maxClaim;
 

@@ -41,6 +41,7 @@ public sealed partial class SendPipeline(PaperSelector selector, DigestComposer 
     public async Task RunAsync(IAsyncEnumerable<(Subscriber Subscriber, DateOnly? Edition)> plan, OutboxFeed feed, PipelineCounts counts, CancellationToken cancellationToken)
     {
         var composing = composer.StartRun();
+        _ = Task.Run(composing.WarmUp, CancellationToken.None);
         var selected = Channel.CreateBounded<(Subscriber, DateOnly, IReadOnlyList<Pick>)>(new BoundedChannelOptions(SelectedAhead) { SingleWriter = true });
         var rendered = Channel.CreateBounded<PlannedDelivery>(new BoundedChannelOptions(MaxPerCommit) { SingleReader = true });
         // A stage that fails stops the others, so none waits forever on a channel nobody reads.
@@ -48,7 +49,7 @@ public sealed partial class SendPipeline(PaperSelector selector, DigestComposer 
         var token = failed.Token;
         Task[] stages =
         [
-            StageAsync(() => SelectAsync(plan, selected.Writer, counts, token), selected.Writer, failed),
+            StageAsync(() => SelectAsync(plan, selected.Writer, feed, counts, token), selected.Writer, failed),
             StageAsync(() => Task.WhenAll(Enumerable.Range(0, delivery.Value.Renderers).Select(_ => Task.Run(() => RenderAsync(composing, selected.Reader, rendered.Writer, counts, token), CancellationToken.None))), rendered.Writer, failed),
             StageAsync(() => WriteAsync(rendered.Reader, feed, counts, token), null, failed),
         ];
@@ -81,7 +82,7 @@ public sealed partial class SendPipeline(PaperSelector selector, DigestComposer 
     private static Task StageAsync(Func<Task> work, ChannelWriter<object>? output, CancellationTokenSource failed) =>
         StageAsync<object>(work, output, failed);
 
-    private async Task SelectAsync(IAsyncEnumerable<(Subscriber Subscriber, DateOnly? Edition)> plan, ChannelWriter<(Subscriber, DateOnly, IReadOnlyList<Pick>)> selected, PipelineCounts counts, CancellationToken cancellationToken)
+    private async Task SelectAsync(IAsyncEnumerable<(Subscriber Subscriber, DateOnly? Edition)> plan, ChannelWriter<(Subscriber, DateOnly, IReadOnlyList<Pick>)> selected, OutboxFeed feed, PipelineCounts counts, CancellationToken cancellationToken)
     {
         var session = selector.StartSession();
         await foreach (var (subscriber, due) in plan.WithCancellation(cancellationToken))
@@ -94,7 +95,10 @@ public sealed partial class SendPipeline(PaperSelector selector, DigestComposer 
                 counts.Unavailable.Add(edition);
                 continue;
             }
-            await selected.WriteAsync((subscriber, edition, await session.SelectAsync(subscriber, edition, cancellationToken)), cancellationToken);
+            var papers = await session.SelectAsync(subscriber, edition, cancellationToken);
+            if (papers.Count > 0)
+                feed.DigestSelected();
+            await selected.WriteAsync((subscriber, edition, papers), cancellationToken);
         }
     }
 

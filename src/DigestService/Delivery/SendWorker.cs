@@ -32,6 +32,10 @@ public sealed partial class SendWorker(
     {
         try
         {
+            // Connect once a digest is on its way (or rows are already waiting), not when the first one arrives: the
+            // connection's setup overlaps the first render. A run with nothing to send never connects.
+            if (await Task.WhenAny(run.DigestsComing, rows.WaitToReadAsync(cancellationToken).AsTask()) == run.DigestsComing && !run.IsPaused)
+                await ConnectedAsync(cancellationToken);
             while (await NextAsync(cancellationToken) is { } row)
             {
                 if (run.IsPaused || !await ConnectedAsync(cancellationToken))

@@ -25,6 +25,12 @@ public sealed class DigestPages
         _metrics = metrics;
     }
 
+    /// <summary>
+    /// Renders a page nobody gets. The first render of a process loads the template engine and the CSS inliner (a third
+    /// of a second); done while the subscribers are being selected, that is off the first message's path.
+    /// </summary>
+    public void WarmUp() => _renderer.Page(new Subscriber(), DateOnly.MinValue, []);
+
     public RenderedDigest Render(Subscriber subscriber, DateOnly edition, IReadOnlyList<Pick> papers)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();

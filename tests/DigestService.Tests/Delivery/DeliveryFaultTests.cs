@@ -142,6 +142,21 @@ public class DeliveryFaultTests : DeliveryHarness
     }
 
     [Fact]
+    public async Task A_send_with_nobody_left_to_serve_opens_no_connection()
+    {
+        // Connections open as soon as a digest is selected, before it is rendered; with none selected they never open.
+        await App.ImportSubscribersAsync(5);
+        Assert.Equal(0, (await App.RunAsync("send", "--date", Edition)).ExitCode);
+        var sessions = Smtp.Sessions;
+
+        var again = await App.RunAsync("send", "--date", Edition);
+
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("queued 0, nothing new 0, sent 0", again.Output);
+        Assert.Equal(sessions, Smtp.Sessions);
+    }
+
+    [Fact]
     public async Task An_idle_connection_says_noop_while_a_retry_waits()
     {
         await App.ImportSubscribersAsync(1);
