@@ -78,7 +78,7 @@ else
   sql() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])" "$work/digest.db" "$1"; }
   keep_list() { cp "$work/digest.db" "$work/list.db"; }
   fresh_list() { cp "$work/list.db" "$work/digest.db"; rm -f "$work/digest.db-wal" "$work/digest.db-shm"; }
-  fi
+fi
 export Feed__Url="http://127.0.0.1:$feed_port/api/daily_papers" Feed__WindowDays=1
 export Site__BaseUrl="https://digest.example.org" Smtp__From="Digest <digest@example.org>"
 export Smtp__Host=127.0.0.1 Smtp__Security=None Smtp__MaxConnections=$CONNECTIONS
