@@ -54,14 +54,15 @@ public sealed partial class OutboxSender(
             run.Pause(StoppingReason);
             abort.CancelAfter(shutdown.Value.Timeout * 0.75);
         });
+        await using var early = new EarlyConnection(transport, abort.Token);
         var workers = Enumerable.Range(0, smtp.Value.MaxConnections)
-            .Select(_ => new SendWorker(transport, rows.Reader, recorder, run, limiter, delivery.Value, smtp.Value, metrics, clock, logger))
+            .Select(_ => new SendWorker(transport, early, rows.Reader, recorder, run, limiter, delivery.Value, smtp.Value, metrics, clock, logger))
             .Select(worker => Task.Run(() => RunWorkerAsync(worker, run, abort.Token), CancellationToken.None))
             .ToList();
         try
         {
             if (fill is not null)
-                await fill(new OutboxFeed(run, rows.Writer, recorder, smtp.Value.MessagesPerSecond > 0 ? ClaimSize(smtp.Value, delivery.Value) : int.MaxValue));
+                await fill(new OutboxFeed(run, rows.Writer, recorder, smtp.Value.MessagesPerSecond > 0 ? ClaimSize(smtp.Value, delivery.Value) : int.MaxValue, early));
             await ClaimAsync(run, rows.Writer, recorder, abort.Token);
         }
         finally

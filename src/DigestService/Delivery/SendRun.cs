@@ -10,7 +10,6 @@ public sealed class SendRun(int maxConsecutiveErrors) : IDisposable
 {
     private readonly CancellationTokenSource _pause = new();
     private readonly SemaphoreSlim _settled = new(0);
-    private readonly TaskCompletionSource _digestsComing = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _lock = new();
     private int _sent, _retried, _bounced, _failed, _errorsInARow, _outstanding;
     private string? _pausedBecause;
@@ -19,11 +18,6 @@ public sealed class SendRun(int maxConsecutiveErrors) : IDisposable
     public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     public bool IsPaused => _pause.IsCancellationRequested;
-
-    /// <summary>Completes when the send has selected its first digest: connections open then, while it renders.</summary>
-    public Task DigestsComing => _digestsComing.Task;
-
-    public void DigestSelected() => _digestsComing.TrySetResult();
 
     public CancellationToken PausedToken => _pause.Token;
 

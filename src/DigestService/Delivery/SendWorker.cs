@@ -14,6 +14,7 @@ namespace DigestService.Delivery;
 /// </summary>
 public sealed partial class SendWorker(
     IMailTransport transport,
+    EarlyConnection early,
     ChannelReader<OutboxRow> rows,
     OutcomeRecorder recorder,
     SendRun run,
@@ -32,10 +33,6 @@ public sealed partial class SendWorker(
     {
         try
         {
-            // Connect once a digest is on its way (or rows are already waiting), not when the first one arrives: the
-            // connection's setup overlaps the first render. A run with nothing to send never connects.
-            if (await Task.WhenAny(run.DigestsComing, rows.WaitToReadAsync(cancellationToken).AsTask()) == run.DigestsComing && !run.IsPaused)
-                await ConnectedAsync(cancellationToken);
             while (await NextAsync(cancellationToken) is { } row)
             {
                 if (run.IsPaused || !await ConnectedAsync(cancellationToken))
@@ -111,7 +108,7 @@ public sealed partial class SendWorker(
             DropConnection();
             try
             {
-                _connection = await transport.ConnectAsync(cancellationToken);
+                _connection = await (early.Take() ?? transport.ConnectAsync(cancellationToken));
                 _connectFailures = 0;
             }
             catch (SmtpCommandException e) when ((int)e.StatusCode is >= 400 and < 500)

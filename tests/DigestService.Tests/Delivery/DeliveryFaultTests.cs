@@ -157,6 +157,19 @@ public class DeliveryFaultTests : DeliveryHarness
     }
 
     [Fact]
+    public async Task A_send_of_one_digest_opens_one_connection_whatever_the_maximum()
+    {
+        await App.ImportSubscribersAsync(1);
+        App.With("Smtp:MaxConnections", "4");
+
+        var result = await App.RunAsync("send", "--date", Edition);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Single(Smtp.Messages);
+        Assert.Equal(1, Smtp.Sessions);
+    }
+
+    [Fact]
     public async Task An_idle_connection_says_noop_while_a_retry_waits()
     {
         await App.ImportSubscribersAsync(1);
