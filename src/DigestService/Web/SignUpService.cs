@@ -59,22 +59,14 @@ public sealed partial class SignUpService(
     }
 
     /// <summary>Deletes sign-ups nobody confirmed while their link worked.</summary>
-    public async Task<int> ExpirePendingAsync(CancellationToken cancellationToken)
-    {
-        var expired = await store.ExpirePendingAsync(options.Value.ConfirmationLifetime, cancellationToken);
-        if (expired > 0)
-            LogExpired(expired);
-        return expired;
-    }
+    public Task<int> ExpirePendingAsync(CancellationToken cancellationToken) =>
+        store.ExpirePendingAsync(options.Value.ConfirmationLifetime, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId} had today's confirmation emails already; none sent")]
     private partial void LogAllowanceUsed(long subscriberId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-up email to subscriber {SubscriberId} not queued: the queue is full or the service is stopping")]
     private partial void LogNotQueued(long subscriberId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Forgot {Count} unconfirmed sign-ups")]
-    private partial void LogExpired(int count);
 }
 
 /// <summary>What a confirmation link will apply when used (null: keep what is stored), and who asked for it and why.</summary>
